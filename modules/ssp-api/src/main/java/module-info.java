@@ -1,0 +1,24 @@
+/**
+ * The jmosh State Synchronization Protocol API: value types shared by every layer and the four
+ * service provider interfaces through which a cipher, a datagram transport, a state type and a
+ * prediction engine are plugged in.
+ *
+ * <p>This module depends on nothing but {@code java.base}. Implementations are found with
+ * {@link java.util.ServiceLoader} through {@link dev.jmosh.ssp.Providers#select}, which honours
+ * these system properties (an explicit name always wins):
+ * <ul>
+ *   <li>{@code jmosh.cipher} &mdash; {@link dev.jmosh.ssp.spi.CipherProvider} name (default: the only one present)</li>
+ *   <li>{@code jmosh.transport} &mdash; {@link dev.jmosh.ssp.spi.TransportProvider} name</li>
+ *   <li>{@code jmosh.state} &mdash; {@link dev.jmosh.ssp.spi.StateTypeProvider} name</li>
+ *   <li>{@code jmosh.predictor} &mdash; {@link dev.jmosh.ssp.spi.PredictorProvider} name</li>
+ * </ul>
+ */
+module dev.jmosh.ssp {
+    exports dev.jmosh.ssp;
+    exports dev.jmosh.ssp.spi;
+
+    uses dev.jmosh.ssp.spi.CipherProvider;
+    uses dev.jmosh.ssp.spi.TransportProvider;
+    uses dev.jmosh.ssp.spi.StateTypeProvider;
+    uses dev.jmosh.ssp.spi.PredictorProvider;
+}
