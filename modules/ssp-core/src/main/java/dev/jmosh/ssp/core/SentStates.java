@@ -1,0 +1,97 @@
+package dev.jmosh.ssp.core;
+
+import dev.jmosh.ssp.SyncState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The sender's list of states it has sent (mosh {@code sent_states}): the front is the newest
+ * state the peer acknowledged, the back the newest sent, and a cursor marks the state the peer
+ * is assumed to have.
+ */
+final class SentStates<S extends SyncState<S>> {
+    private final List<TimestampedState<S>> states = new ArrayList<>();
+    private int assumed;
+
+    SentStates(TimestampedState<S> initial) {
+        states.add(initial);
+    }
+
+    TimestampedState<S> front() {
+        return states.get(0);
+    }
+
+    TimestampedState<S> back() {
+        return states.get(states.size() - 1);
+    }
+
+    TimestampedState<S> assumed() {
+        return states.get(assumed);
+    }
+
+    boolean assumedIsFront() {
+        return assumed == 0;
+    }
+
+    void assumeFront() {
+        assumed = 0;
+    }
+
+    void assumeBack() {
+        assumed = states.size() - 1;
+    }
+
+    /**
+     * The peer is assumed to hold the newest state of an unbroken run, from the front, of states
+     * sent less than {@code graceMs} ago; an old unacknowledged state breaks the run.
+     */
+    void updateAssumed(long now, long graceMs) {
+        assumed = 0;
+        for (int i = 1; i < states.size(); i++) {
+            if (now - states.get(i).timestamp < graceMs) {
+                assumed = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Appends; beyond {@code max} entries the 16th from the newest is dropped. */
+    void add(TimestampedState<S> s, int max) {
+        states.add(s);
+        if (states.size() > max) {
+            int victim = states.size() - 16;
+            states.remove(victim);
+            if (assumed >= victim && assumed > 0) {
+                assumed--;
+            }
+        }
+    }
+
+    /** Forgets every state older than {@code num}, if {@code num} is still held. */
+    void acknowledge(long num) {
+        int idx = -1;
+        for (int i = 0; i < states.size(); i++) {
+            if (states.get(i).num == num) {
+                idx = i;
+                break;
+            }
+        }
+        if (idx < 0) {
+            return;
+        }
+        states.removeIf(s -> StateNumbers.less(s.num, num));
+        assumed = 0;
+    }
+
+    void subtractAll(S known) {
+        for (int i = states.size() - 1; i >= 0; i--) {
+            states.get(i).state.subtract(known);
+        }
+    }
+
+    void forEach(Consumer<TimestampedState<S>> action) {
+        states.forEach(action);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.jmosh.ssp.core;
+
+import dev.jmosh.ssp.SyncState;
+
+/**
+ * A numbered version of a synchronised state with the time it was sent or received
+ * (mosh {@code TimestampedState}). State numbers are unsigned 64-bit; -1 (2^64-1) is shutdown.
+ *
+ * @param <S> the state type
+ */
+public final class TimestampedState<S extends SyncState<S>> {
+    long timestamp;
+    final long num;
+    final S state;
+
+    TimestampedState(long timestamp, long num, S state) {
+        this.timestamp = timestamp;
+        this.num = num;
+        this.state = state;
+    }
+
+    /** When this state was sent or received, in clock milliseconds. */
+    public long timestamp() {
+        return timestamp;
+    }
+
+    /** The state number (unsigned). */
+    public long num() {
+        return num;
+    }
+
+    /** The state itself; callers must not modify it. */
+    public S state() {
+        return state;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jmosh.ssp.core;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Counters of what a {@link Transport} received, sent and dropped, by reason. */
+public final class TransportStats {
+    private final long[] drops = new long[DropReason.values().length];
+    private long datagramsReceived;
+    private long datagramsSent;
+    private long statesReceived;
+    private long outOfOrderStates;
+
+    void received() {
+        datagramsReceived++;
+    }
+
+    void sent() {
+        datagramsSent++;
+    }
+
+    void stateReceived(boolean inOrder) {
+        statesReceived++;
+        if (!inOrder) {
+            outOfOrderStates++;
+        }
+    }
+
+    void drop(DropReason reason) {
+        drops[reason.ordinal()]++;
+    }
+
+    /** How many were dropped for {@code reason}. */
+    public long dropped(DropReason reason) {
+        return drops[reason.ordinal()];
+    }
+
+    /** Every non-zero drop counter. */
+    public Map<DropReason, Long> drops() {
+        Map<DropReason, Long> m = new EnumMap<>(DropReason.class);
+        for (DropReason r : DropReason.values()) {
+            if (drops[r.ordinal()] != 0) {
+                m.put(r, drops[r.ordinal()]);
+            }
+        }
+        return m;
+    }
+
+    /** Datagrams handed to {@link Transport#receive}. */
+    public long datagramsReceived() {
+        return datagramsReceived;
+    }
+
+    /** Datagrams sent. */
+    public long datagramsSent() {
+        return datagramsSent;
+    }
+
+    /** New peer states accepted. */
+    public long statesReceived() {
+        return statesReceived;
+    }
+
+    /** Of those, the ones that arrived out of order. */
+    public long outOfOrderStates() {
+        return outOfOrderStates;
+    }
+
+    @Override
+    public String toString() {
+        return "received=" + datagramsReceived + " sent=" + datagramsSent + " states=" + statesReceived
+                + " outOfOrder=" + outOfOrderStates + " drops=" + drops();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.jmosh.ssp.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Bad datagrams are dropped and counted and never move the server's roaming target. */
+class ConnectionSecurityTest {
+    private static final InetSocketAddress ATTACKER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 45678);
+
+    private SimPair connected() throws Exception {
+        SimPair p = new SimPair(11);
+        p.link.delayMs = 5;
+        p.client.currentState().append("hello".getBytes(StandardCharsets.US_ASCII));
+        assertThat(p.runUntil(() -> p.client.sender().sentStateAcked() >= 1, 5_000)).isTrue();
+        return p;
+    }
+
+    @Test
+    void garbageTruncatedAndForgedDatagramsAreCountedAndIgnored() throws Exception {
+        SimPair p = connected();
+        InetSocketAddress target = p.server.connection().remote();
+        Random r = new Random(3);
+        byte[] garbage = new byte[200];
+        r.nextBytes(garbage);
+        p.link.inject(ATTACKER, p.serverEnd.address(), garbage);
+        p.link.inject(ATTACKER, p.serverEnd.address(), new byte[10]);
+        p.link.inject(ATTACKER, p.serverEnd.address(), new byte[3000]);
+        p.runFor(100);
+        TransportStats s = p.server.stats();
+        assertThat(s.dropped(DropReason.INTEGRITY)).isEqualTo(1);
+        assertThat(s.dropped(DropReason.TRUNCATED)).isEqualTo(1);
+        assertThat(s.dropped(DropReason.OVERSIZE)).isEqualTo(1);
+        assertThat(p.server.connection().remote()).isEqualTo(target);
+        p.client.currentState().append(" world".getBytes(StandardCharsets.US_ASCII));
+        assertThat(p.runUntil(() -> new String(p.serverView(), StandardCharsets.US_ASCII).equals("hello world"),
+                5_000)).isTrue();
+    }
+
+    @Test
+    void aReplayedOldDatagramFromANewAddressDoesNotRedirectTheServer() throws Exception {
+        SimPair p = connected();
+        p.client.currentState().append("x".getBytes(StandardCharsets.US_ASCII));
+        p.runUntil(() -> p.serverView().length == 6, 5_000);
+        InetSocketAddress target = p.server.connection().remote();
+        List<byte[]> old = p.recorded();
+        assertThat(old).isNotEmpty();
+        for (byte[] d : old) {
+            p.link.inject(ATTACKER, p.serverEnd.address(), d);
+        }
+        p.runFor(50);
+        assertThat(p.server.connection().remote()).isEqualTo(target);
+        assertThat(new String(p.serverView(), StandardCharsets.US_ASCII)).isEqualTo("hellox");
+    }
+
+    @Test
+    void aReflectedServerDatagramIsRejectedForItsDirection() throws Exception {
+        SimPair p = connected();
+        byte[] fromServer = p.lastServerDatagram();
+        p.link.inject(ATTACKER, p.serverEnd.address(), fromServer);
+        p.runFor(50);
+        assertThat(p.server.stats().dropped(DropReason.WRONG_DIRECTION)).isEqualTo(1);
+        assertThat(p.server.connection().remote().getPort()).isEqualTo(SimPair.CLIENT_PORT);
+    }
+
+    @Test
+    void aNewerAuthenticDatagramFromANewAddressMovesTheServer() throws Exception {
+        SimPair p = connected();
+        p.clientEnd.hop();
+        p.client.currentState().append("!".getBytes(StandardCharsets.US_ASCII));
+        p.runUntil(() -> p.server.latestRemoteState().state().bytes().length == 6, 5_000);
+        assertThat(p.server.connection().remote().getPort()).isEqualTo(p.clientEnd.port);
+    }
+}
