@@ -5,7 +5,9 @@ package dev.jmosh.ssp;
  * 12-byte nonce, no associated data, a 16-byte tag appended to the ciphertext.
  *
  * <p>Implementations are thread-confined: each thread that seals or opens uses its own
- * instance (the datagram layer seals on one thread and opens on another).
+ * instance. Sealing twice in a row under the same nonce is refused with
+ * {@link IllegalArgumentException} (OCB's security rests on unique nonces); the datagram layer
+ * never reuses a sequence number.
  */
 public interface PacketCipher {
     /** Bytes the tag adds to every sealed message. */

@@ -2,6 +2,11 @@ package dev.jmosh.ssp.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jmosh.ssp.Direction;
+import dev.jmosh.ssp.Nonce;
+import dev.jmosh.ssp.core.wire.FakeCipher;
+import dev.jmosh.ssp.core.wire.Fragment;
+import dev.jmosh.ssp.core.wire.Packet;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +61,24 @@ class ConnectionSecurityTest {
         p.runFor(50);
         assertThat(p.server.connection().remote()).isEqualTo(target);
         assertThat(new String(p.serverView(), StandardCharsets.US_ASCII)).isEqualTo("hellox");
+    }
+
+    @Test
+    void authenticDatagramsWithATruncatedFragmentHeaderOrZlibGarbageAreCountedAndIgnored() throws Exception {
+        SimPair p = connected();
+        FakeCipher cipher = new FakeCipher(42);
+        // sequence numbers far ahead of the client's own, as a confused or compromised peer might send
+        byte[] shortHeader = new Packet(Nonce.of(Direction.TO_SERVER, 1_000), 0, Timestamps.NONE,
+                new byte[] {1, 2, 3}).seal(cipher);
+        byte[] garbageZlib = new Packet(Nonce.of(Direction.TO_SERVER, 1_001), 0, Timestamps.NONE,
+                new Fragment(99, 0, true, new byte[] {0x78, (byte) 0x9C, 1, 2, 3, 4, 5}).toBytes()).seal(cipher);
+        p.link.inject(p.clientEnd.address(), p.serverEnd.address(), shortHeader);
+        p.link.inject(p.clientEnd.address(), p.serverEnd.address(), garbageZlib);
+        p.runFor(100);
+        assertThat(p.server.stats().dropped(DropReason.MALFORMED_INSTRUCTION)).isEqualTo(2);
+        p.client.currentState().append("!".getBytes(StandardCharsets.US_ASCII));
+        assertThat(p.runUntil(() -> new String(p.serverView(), StandardCharsets.US_ASCII).equals("hello!"),
+                5_000)).isTrue();
     }
 
     @Test

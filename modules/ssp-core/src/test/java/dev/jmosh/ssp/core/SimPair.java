@@ -1,6 +1,7 @@
 package dev.jmosh.ssp.core;
 
 import dev.jmosh.ssp.CryptoException;
+import dev.jmosh.ssp.core.wire.FakeCipher;
 import dev.jmosh.ssp.ReceivedDatagram;
 import dev.jmosh.ssp.WireFormatException;
 import java.util.SplittableRandom;
@@ -26,8 +27,8 @@ final class SimPair {
         link = new LossyLink(clock, seed);
         clientEnd = link.endpoint(CLIENT_PORT);
         serverEnd = link.endpoint(SERVER_PORT);
-        Connection cc = Connection.client(clientEnd, new TestCipher(42), serverEnd.address(), clock);
-        Connection sc = Connection.server(serverEnd, new TestCipher(42), clock);
+        Connection cc = Connection.client(clientEnd, new FakeCipher(42), serverEnd.address(), clock);
+        Connection sc = Connection.server(serverEnd, new FakeCipher(42), clock);
         client = new Transport<>(cc, new ByteLog(), new ByteLog(), clock, new SplittableRandom(seed));
         server = new Transport<>(sc, new ByteLog(), new ByteLog(), clock, new SplittableRandom(seed + 1));
         client.sender().setSendMindelay(1);

@@ -13,10 +13,10 @@ import java.util.Arrays;
  * nonce-derived byte, then a 16-byte tag of SHA-256(key, nonce, ciphertext). Not secure; it only
  * has the same shape and failure behaviour.
  */
-final class FakeCipher implements PacketCipher {
+public final class FakeCipher implements PacketCipher {
     private final byte key;
 
-    FakeCipher(int key) {
+    public FakeCipher(int key) {
         this.key = (byte) key;
     }
 
