@@ -192,8 +192,15 @@ public final class TransportSender<S extends SyncState<S>> {
         if (newNum == StateNumbers.SHUTDOWN) {
             shutdownTries++;
         }
-        List<Fragment> fragments = fragmenter.fragment(inst,
-                connection.maxFragmentBytes() - Fragment.HEADER_BYTES);
+        List<Fragment> fragments;
+        try {
+            fragments = fragmenter.fragment(inst, connection.maxFragmentBytes() - Fragment.HEADER_BYTES);
+        } catch (IllegalStateException tooLarge) {
+            // over 4 MiB or 0x8000 fragments: the peer could never accept it (mosh would abort);
+            // send nothing, and let the state shrink as the peer acknowledges what it has
+            stats.oversizeInstruction();
+            return;
+        }
         for (Fragment f : fragments) {
             connection.send(f.toBytes());
             stats.sent();

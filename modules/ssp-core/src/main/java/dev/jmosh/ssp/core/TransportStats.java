@@ -10,6 +10,7 @@ public final class TransportStats {
     private long datagramsSent;
     private long statesReceived;
     private long outOfOrderStates;
+    private long oversizeInstructions;
 
     void received() {
         datagramsReceived++;
@@ -24,6 +25,15 @@ public final class TransportStats {
         if (!inOrder) {
             outOfOrderStates++;
         }
+    }
+
+    void oversizeInstruction() {
+        oversizeInstructions++;
+    }
+
+    /** Instructions not sent because they exceeded what a peer accepts (4 MiB, 0x8000 fragments). */
+    public long oversizeInstructions() {
+        return oversizeInstructions;
     }
 
     void drop(DropReason reason) {

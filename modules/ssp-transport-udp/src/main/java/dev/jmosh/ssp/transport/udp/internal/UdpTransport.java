@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
@@ -129,11 +130,15 @@ final class UdpTransport implements DatagramTransport {
         while (it.hasNext()) {
             SelectionKey key = it.next();
             it.remove();
-            if (key.isValid() && key.isReadable()) {
-                ReceivedDatagram d = readFrom((DatagramChannel) key.channel());
-                if (d != null) {
-                    return d;
+            try {
+                if (key.isReadable()) {
+                    ReceivedDatagram d = readFrom((DatagramChannel) key.channel());
+                    if (d != null) {
+                        return d;
+                    }
                 }
+            } catch (CancelledKeyException e) {
+                // its socket was pruned by a hop on another thread
             }
         }
         synchronized (this) {
