@@ -1,0 +1,72 @@
+package dev.jmosh.vt;
+
+/**
+ * A snapshot of one screen cell. Mirrors mosh's {@code Terminal::Cell}.
+ *
+ * <p>{@link #text()} is the text exactly as stored: {@code ""} for a cell that was never written
+ * or was erased, {@code " "} for a printed space (both are {@link #blank()}). A fallback cell
+ * (one whose text starts with a combining mark, because the mark arrived on an empty cell)
+ * holds only the marks; peers draw it as U+00A0 followed by them.
+ *
+ * <p>A wide character is stored in its left cell ({@link #wide()} is true, the text is the
+ * character and its marks). The cell to its right is covered: it is normally empty, is never
+ * drawn, and is ignored by {@link Framebuffer#equals}; renderers should skip it.
+ */
+public final class Cell {
+    private final String text;
+    private final boolean wide;
+    private final boolean fallback;
+    private final Rendition rendition;
+
+    Cell(String text, boolean wide, boolean fallback, Rendition rendition) {
+        this.text = text;
+        this.wide = wide;
+        this.fallback = fallback;
+        this.rendition = rendition;
+    }
+
+    /** Returns the stored text: {@code ""} when erased, else a base character and its marks. */
+    public String text() {
+        return text;
+    }
+
+    /** Returns whether the character takes two columns (this cell and the covered next one). */
+    public boolean wide() {
+        return wide;
+    }
+
+    /** Returns whether the cell shows nothing: empty, a space, or a lone no-break space (mosh). */
+    public boolean blank() {
+        return text.isEmpty() || text.equals(" ") || text.equals("\u00A0");
+    }
+
+    /** Returns whether the text starts with a combining mark (drawn after U+00A0). */
+    public boolean fallback() {
+        return fallback;
+    }
+
+    public Rendition rendition() {
+        return rendition;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Cell)) {
+            return false;
+        }
+        Cell c = (Cell) o;
+        return c.text.equals(text) && c.wide == wide && c.fallback == fallback
+                && c.rendition.equals(rendition);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode() * 31 + rendition.hashCode() + (wide ? 1 : 0) + (fallback ? 2 : 0);
+    }
+
+    @Override
+    public String toString() {
+        return "Cell['" + text + "'" + (wide ? ", wide" : "") + (fallback ? ", fallback" : "")
+                + ", " + rendition + "]";
+    }
+}

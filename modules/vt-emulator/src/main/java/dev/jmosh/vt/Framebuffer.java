@@ -1,0 +1,214 @@
+package dev.jmosh.vt;
+
+import dev.jmosh.vt.internal.screen.DrawState;
+import dev.jmosh.vt.internal.screen.Row;
+import dev.jmosh.vt.internal.screen.Screen;
+import dev.jmosh.vt.internal.screen.ScreenEquality;
+
+/**
+ * A terminal screen: cells, cursor, modes, window title, icon name, clipboard and bell count.
+ * Mirrors mosh's {@code Terminal::Framebuffer}; it is the state mosh synchronises from server
+ * to client.
+ *
+ * <p>{@link #copy()} is cheap (one array of row references; rows are copied only when one side
+ * writes to them), so keeping a copy for every state sent is fine. The framebuffer of a live
+ * {@link Emulator} changes as the emulator is fed; a copy never changes. Not thread-safe; a copy
+ * may be handed to another thread through any safe publication (a queue, a lock).
+ *
+ * <p>{@link #equals} compares what a peer can be told by {@link FrameDiff}: see
+ * {@link #equals(Object)} for the exact list.
+ */
+public final class Framebuffer {
+    private final Screen screen;
+
+    Framebuffer(Screen screen) {
+        this.screen = screen;
+    }
+
+    /** Returns a blank framebuffer, as a freshly started terminal of that size has. */
+    public static Framebuffer blank(int columns, int rows) {
+        return new Framebuffer(new Screen(columns, rows));
+    }
+
+    Screen screen() {
+        return screen;
+    }
+
+    /** Returns a deep, independent copy (cheap: rows are shared copy-on-write). */
+    public Framebuffer copy() {
+        return new Framebuffer(screen.copy());
+    }
+
+    public int columns() {
+        return screen.width();
+    }
+
+    public int rows() {
+        return screen.height();
+    }
+
+    /**
+     * Returns a snapshot of one cell.
+     *
+     * @throws IndexOutOfBoundsException outside the screen
+     */
+    public Cell cell(int row, int col) {
+        Row r = screen.row(checkRow(row));
+        if (col < 0 || col >= r.width()) {
+            throw new IndexOutOfBoundsException("column " + col);
+        }
+        StringBuilder text = new StringBuilder(2);
+        r.appendText(col, text);
+        return new Cell(text.toString(), r.isWide(col), r.isFallback(col), Rendition.of(r.rendition(col)));
+    }
+
+    /** Returns whether a cell is covered by the wide character to its left (and so not drawn). */
+    public boolean covered(int row, int col) {
+        Row r = screen.row(checkRow(row));
+        for (int x = 0; x < col; x += r.cellWidth(x)) {
+            if (x + r.cellWidth(x) > col) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether the row is soft-wrapped: its text continues on the next row. */
+    public boolean rowWrapped(int row) {
+        return screen.row(checkRow(row)).wrap();
+    }
+
+    /**
+     * Returns the row as drawn: blanks as spaces, fallback cells with U+00A0 first, covered
+     * cells skipped (so a wide character counts once). Handy for tests and logs.
+     */
+    public String rowText(int row) {
+        Row r = screen.row(checkRow(row));
+        StringBuilder b = new StringBuilder(r.width());
+        for (int col = 0; col < r.width(); col += r.cellWidth(col)) {
+            if (r.isEmpty(col)) {
+                b.append(' ');
+                continue;
+            }
+            if (r.isFallback(col)) {
+                b.append('\u00A0');
+            }
+            r.appendText(col, b);
+        }
+        return b.toString();
+    }
+
+    private int checkRow(int row) {
+        if (row < 0 || row >= screen.height()) {
+            throw new IndexOutOfBoundsException("row " + row);
+        }
+        return row;
+    }
+
+    private DrawState ds() {
+        return screen.ds();
+    }
+
+    public int cursorRow() {
+        return ds().cursorRow();
+    }
+
+    public int cursorCol() {
+        return ds().cursorCol();
+    }
+
+    public boolean cursorVisible() {
+        return ds().cursorVisible;
+    }
+
+    /** Returns the rendition that printed characters get now (the current SGR state). */
+    public Rendition currentRendition() {
+        return Rendition.of(ds().rendition());
+    }
+
+    /** Returns the window title (OSC 0/2), at most 255 code points; "" if never set. */
+    public String windowTitle() {
+        return screen.windowTitle();
+    }
+
+    /** Returns the icon name (OSC 0/1), at most 255 code points; "" if never set. */
+    public String iconName() {
+        return screen.iconName();
+    }
+
+    /** Returns the last OSC 52 {@code c} payload, verbatim (normally base64); "" if none. */
+    public String clipboard() {
+        return screen.clipboard();
+    }
+
+    /** Returns how many times BEL was received (wraps around like an unsigned int). */
+    public int bellCount() {
+        return screen.bellCount();
+    }
+
+    public boolean reverseVideo() {
+        return ds().reverseVideo;
+    }
+
+    public boolean bracketedPaste() {
+        return ds().bracketedPaste;
+    }
+
+    /** Returns DECCKM (?1); used by the server to translate arrow keys, never sent to the client. */
+    public boolean applicationCursorKeys() {
+        return ds().applicationCursorKeys;
+    }
+
+    /** Returns 0 or the mouse reporting mode: 9, 1000, 1001, 1002 or 1003. */
+    public int mouseReportingMode() {
+        return ds().mouseReportingMode;
+    }
+
+    /** Returns whether focus in/out reports are on (?1004). */
+    public boolean focusEvents() {
+        return ds().mouseFocusEvent;
+    }
+
+    /** Returns 0 or the mouse encoding mode: 1005, 1006 or 1015. */
+    public int mouseEncodingMode() {
+        return ds().mouseEncodingMode;
+    }
+
+    /** Returns whether alternate scroll is on (?1007). */
+    public boolean alternateScroll() {
+        return ds().mouseAlternateScroll;
+    }
+
+    /**
+     * Compares what {@link FrameDiff} transmits: size; each visible cell's text, wide flag and
+     * rendition (an empty cell equals a space, a fallback cell equals U+00A0 plus its marks,
+     * cells covered by a wide character are skipped); soft-wrap flags of all rows but the bottom
+     * one; cursor position and visibility; current rendition; reverse video, bracketed paste,
+     * mouse reporting, focus, mouse encoding and alternate-scroll modes; title, icon name,
+     * clipboard and bell count. Hidden state (origin, autowrap, insert and cursor-key modes,
+     * margins, tab stops, saved cursor) is not compared, as in mosh.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Framebuffer && ScreenEquality.equal(screen, ((Framebuffer) o).screen);
+    }
+
+    @Override
+    public int hashCode() {
+        return ScreenEquality.hash(screen);
+    }
+
+    /** Returns a multi-line dump: size, cursor, title and every row as drawn. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        b.append("Framebuffer ").append(columns()).append('x').append(rows())
+                .append(" cursor=").append(cursorRow()).append(',').append(cursorCol())
+                .append(cursorVisible() ? "" : " hidden")
+                .append(" title='").append(windowTitle()).append("'\n");
+        for (int i = 0; i < rows(); i++) {
+            b.append('|').append(rowText(i)).append(rowWrapped(i) ? "\\\n" : "|\n");
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jmosh.vt.internal.handler;
+
+import dev.jmosh.vt.internal.screen.DrawState;
+import dev.jmosh.vt.internal.screen.Row;
+import dev.jmosh.vt.internal.screen.Screen;
+import dev.jmosh.vt.internal.unicode.Widths;
+
+/**
+ * Puts graphic characters on the screen. Mirrors mosh's {@code Terminal::Emulator::print}:
+ * <ul>
+ *   <li>width 1 or 2: deferred autowrap first (marking the row soft-wrapped); a wide character
+ *       that does not fit on the last column wraps early, leaving that cell blank; insert mode
+ *       shifts the row; a wide character blanks the cell it covers;</li>
+ *   <li>width 0: joins the cell of the last grapheme; if that cell is empty it becomes a
+ *       "fallback" cell and the cursor advances; marks past the cell limit are dropped;</li>
+ *   <li>width -1 (non-printable): ignored.</li>
+ * </ul>
+ */
+final class PrintHandler {
+    private PrintHandler() {
+    }
+
+    static void print(Screen s, int ch) {
+        int width = Widths.of(ch);
+        if (width == 1 || width == 2) {
+            printSpacing(s, ch, width);
+        } else if (width == 0) {
+            printCombining(s, ch);
+        }
+    }
+
+    private static void printSpacing(Screen s, int ch, int width) {
+        DrawState ds = s.ds();
+        if (ds.autoWrapMode && ds.nextPrintWillWrap) {
+            s.mutableRow(ds.cursorRow()).setWrap(true);
+            ds.moveCol(0, false, false);
+            s.moveRowsAutoscroll(1);
+        } else if (ds.autoWrapMode && width == 2 && ds.cursorCol() == ds.width() - 1) {
+            s.resetCell(ds.cursorRow(), ds.cursorCol());
+            s.mutableRow(ds.cursorRow()).setWrap(false);
+            ds.moveCol(0, false, false);
+            s.moveRowsAutoscroll(1);
+        }
+        if (ds.insertMode) {
+            s.insertCells(ds.cursorRow(), ds.cursorCol(), width);
+        }
+        int row = ds.cursorRow();
+        int col = ds.cursorCol();
+        Row r = s.mutableRow(row);
+        r.put(col, ch, width == 2, ds.rendition());
+        if (width == 2 && col + 1 < ds.width()) {
+            r.resetCell(col + 1, s.blankRendition());
+        }
+        ds.moveCol(width, true, true);
+    }
+
+    private static void printCombining(Screen s, int ch) {
+        DrawState ds = s.ds();
+        int row = ds.combiningRow();
+        int col = ds.combiningCol();
+        if (row < 0 || col < 0 || row >= ds.height() || col >= ds.width()) {
+            return; // the cell went away in a resize
+        }
+        Row r = s.mutableRow(row);
+        if (r.isEmpty(col)) {
+            r.setFallback(col);
+            ds.moveCol(1, true, true);
+        }
+        r.appendCombining(col, ch);
+    }
+}
