@@ -1,0 +1,86 @@
+package dev.jmosh.cli;
+
+import dev.jmosh.cli.internal.ClientArgs;
+import dev.jmosh.cli.internal.Locale8;
+import dev.jmosh.cli.internal.Messages;
+import dev.jmosh.cli.internal.TerminalClient;
+import dev.jmosh.cli.internal.Tty;
+import dev.jmosh.cli.internal.TtyException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code jmosh-client [-# 'ARGS'] [-v] IP PORT} and {@code jmosh-client -c}: the contract of
+ * mosh-client 1.4.0, so the perl {@code mosh} wrapper can run it with {@code --client=}. The key
+ * comes from {@code MOSH_KEY}; the checks, their order and their messages are mosh-client's.
+ */
+public final class ClientMain {
+    private static final String PROGRAM = "jmosh-client";
+    private static final Set<String> PREDICTION_MODES = Set.of("adaptive", "always", "never", "experimental");
+
+    private ClientMain() {
+    }
+
+    /** Runs the client and exits with mosh-client's exit code. */
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.getenv()));
+    }
+
+    static int run(String[] argv, Map<String, String> env) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        ClientArgs args;
+        try {
+            args = ClientArgs.parse(argv);
+        } catch (ClientArgs.UsageException e) {
+            if (e.getMessage() != null) {
+                err.print(PROGRAM + ": " + e.getMessage() + "\n\n");
+            }
+            err.print(Messages.usage(PROGRAM));
+            return 1;
+        }
+        switch (args.mode()) {
+            case HELP -> {
+                out.print(Messages.usage(PROGRAM));
+                return 0;
+            }
+            case VERSION -> {
+                out.print(Messages.version(PROGRAM));
+                return 0;
+            }
+            case COLORS -> {
+                out.println(ClientArgs.colorCount());
+                return 0;
+            }
+            default -> {
+            }
+        }
+        String key = env.get("MOSH_KEY");
+        if (key == null) {
+            err.println("MOSH_KEY environment variable not found.");
+            return 1;
+        }
+        String predict = env.get("MOSH_PREDICTION_DISPLAY");
+        if (predict != null && !PREDICTION_MODES.contains(predict)) {
+            err.println("Unknown prediction mode " + predict + ".");
+            return 1;
+        }
+        if (!Locale8.isUtf8()) {
+            err.print(Messages.needUtf8(Locale8.ctype(env), Locale8.charset()));
+            err.flush();
+            out.print(Locale8.localeOutput());
+            out.flush();
+            return 1;
+        }
+        Tty tty = new Tty(0);
+        try {
+            tty.save();
+        } catch (TtyException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        return new TerminalClient(tty, args, key, env, out, err).run();
+    }
+}
