@@ -1,0 +1,51 @@
+package dev.jmosh.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The real {@code bin/jmosh-client} under tmux, as a person uses it, against the real
+ * mosh-server: type, read the screen, resize the window, quit with Ctrl-^ . and check that both
+ * processes end and the terminal is given back.
+ */
+class JmoshClientInTmuxTest {
+
+    static Path launcher() {
+        Path p = Conformance.root().resolve("bin/jmosh-client");
+        assertThat(Files.isExecutable(p)).as("%s is executable", p).isTrue();
+        return p;
+    }
+
+    @Test
+    @Timeout(90)
+    void aPersonCanTypeResizeAndQuit() throws Exception {
+        Conformance.require("mosh-server", "tmux");
+        Path client = launcher();
+        try (MoshServer server = MoshServer.start("/bin/bash", "--norc", "--noprofile");
+             Tmux tmux = new Tmux(80, 24, "env LANG=C.UTF-8 MOSH_KEY=" + server.key + " " + client
+                     + " 127.0.0.1 " + server.port + "; echo CLIENT_RC=$?; sleep 60")) {
+            String prompt = tmux.await(Conformance::hasPrompt, 20_000);
+            assertThat(prompt).matches(Conformance::hasPrompt);
+
+            String token = "jmosh-" + Conformance.token();
+            tmux.type("echo " + token);
+            tmux.keys("Enter");
+            assertThat(tmux.await(s -> s.lines().anyMatch(token::equals), 10_000).lines()).contains(token);
+
+            tmux.resize(100, 30);
+            tmux.type("stty size");
+            tmux.keys("Enter");
+            assertThat(tmux.await(s -> s.contains("30 100"), 10_000)).contains("30 100");
+
+            tmux.keys("C-^");
+            tmux.type(".");
+            String end = tmux.await(s -> s.contains("CLIENT_RC="), 15_000);
+            assertThat(end).contains("[mosh is exiting.]").contains("CLIENT_RC=0");
+            assertThat(server.awaitExit(5_000)).as("mosh-server exits after Ctrl-^ .").isTrue();
+        }
+    }
+}

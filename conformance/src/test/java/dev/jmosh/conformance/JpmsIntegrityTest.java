@@ -1,0 +1,80 @@
+package dev.jmosh.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolvedModule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * design.md practice 10: the launcher's module path holds only explicit modules (so jlink can
+ * take it), resolves from {@code dev.jmosh.cli} with services bound, and every SPI has exactly
+ * the expected provider.
+ */
+class JpmsIntegrityTest {
+
+    private static Path[] launcherModulePath() throws Exception {
+        Path target = Conformance.root().resolve("modules/cli-lanterna/target");
+        Path lib = target.resolve("lib");
+        assertThat(lib).as("cli-lanterna packaged (mvn package)").isDirectory();
+        try (Stream<Path> jars = Files.list(target)) {
+            Path jar = jars.filter(p -> p.getFileName().toString().matches("cli-lanterna-.*\\.jar"))
+                    .findFirst().orElseThrow();
+            return new Path[] {jar, lib};
+        }
+    }
+
+    @Test
+    void everyModuleIsExplicitAndEachSpiHasExactlyOneProvider() throws Exception {
+        ModuleFinder finder = ModuleFinder.of(launcherModulePath());
+        List<String> automatic = finder.findAll().stream().map(ModuleReference::descriptor)
+                .filter(ModuleDescriptor::isAutomatic).map(ModuleDescriptor::name).collect(Collectors.toList());
+        assertThat(automatic).as("automatic modules cannot be jlinked").isEmpty();
+
+        Configuration cf = ModuleLayer.boot().configuration()
+                .resolveAndBind(finder, ModuleFinder.of(), Set.of("dev.jmosh.cli"));
+        Map<String, String> providers = new TreeMap<>();
+        for (ResolvedModule m : cf.modules()) {
+            for (ModuleDescriptor.Provides p : m.reference().descriptor().provides()) {
+                if (p.service().startsWith("dev.jmosh.")) {
+                    for (String impl : p.providers()) {
+                        providers.merge(p.service(), impl, (a, b) -> a + "," + b);
+                    }
+                }
+            }
+        }
+        assertThat(providers).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "dev.jmosh.ssp.spi.CipherProvider", "dev.jmosh.ssp.crypto.ocb.internal.OcbCipherProvider",
+                "dev.jmosh.ssp.spi.TransportProvider", "dev.jmosh.ssp.transport.udp.internal.UdpTransportProvider",
+                "dev.jmosh.ssp.spi.StateTypeProvider", "dev.jmosh.statesync.internal.MoshStateTypes",
+                "dev.jmosh.ssp.spi.PredictorProvider", "dev.jmosh.predictor.internal.NeverPredictorProvider"));
+        Set<String> names = cf.modules().stream().map(ResolvedModule::name).collect(Collectors.toSet());
+        assertThat(names).contains("dev.jmosh.ssp", "dev.jmosh.ssp.core", "dev.jmosh.vt", "dev.jmosh.statesync",
+                "dev.jmosh.client", "org.bouncycastle.provider", "com.googlecode.lanterna");
+    }
+
+    @Test
+    void exportedPackagesAreTheApiAndInternalsStayHidden() throws Exception {
+        ModuleFinder finder = ModuleFinder.of(launcherModulePath());
+        for (ModuleReference ref : finder.findAll()) {
+            ModuleDescriptor d = ref.descriptor();
+            if (!d.name().startsWith("dev.jmosh")) {
+                continue;
+            }
+            for (ModuleDescriptor.Exports e : d.exports()) {
+                assertThat(e.source()).as("%s exports an internal package", d.name()).doesNotContain(".internal");
+            }
+        }
+    }
+}

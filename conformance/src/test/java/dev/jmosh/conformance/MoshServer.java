@@ -1,0 +1,74 @@
+package dev.jmosh.conformance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real {@code mosh-server} started for one test on 127.0.0.1 (mosh-protocol.md §12.1): its
+ * port, key and daemon PID. {@link #close} kills the daemon by that PID only, if it still runs.
+ */
+final class MoshServer implements AutoCloseable {
+    private static final Pattern CONNECT = Pattern.compile("MOSH CONNECT (\\d+) ([A-Za-z0-9/+]{22})");
+    private static final Pattern PID = Pattern.compile("pid = (\\d+)");
+
+    final int port;
+    final String key;
+    final long pid;
+
+    private MoshServer(int port, String key, long pid) {
+        this.port = port;
+        this.key = key;
+        this.pid = pid;
+    }
+
+    /** Starts {@code mosh-server new -p 0 -i 127.0.0.1 -- command...} with a UTF-8 locale. */
+    static MoshServer start(String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("mosh-server", "new", "-p", "0", "-i", "127.0.0.1", "--"));
+        cmd.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("LANG", "C.UTF-8");
+        pb.environment().remove("LC_ALL");
+        pb.environment().put("TERM", "xterm-256color");
+        Process p = pb.start();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("mosh-server new did not return within 10 s");
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher c = CONNECT.matcher(out);
+        Matcher d = PID.matcher(err);
+        if (!c.find() || !d.find()) {
+            throw new IOException("mosh-server did not start: " + out + err);
+        }
+        return new MoshServer(Integer.parseInt(c.group(1)), c.group(2), Long.parseLong(d.group(1)));
+    }
+
+    /** Whether the daemon is still running. */
+    boolean alive() {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Waits up to {@code millis} for the daemon to exit; returns whether it did. */
+    boolean awaitExit(long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (alive() && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        return !alive();
+    }
+
+    @Override
+    public void close() {
+        ProcessHandle.of(pid).ifPresent(h -> {
+            if (h.isAlive()) {
+                h.destroy();
+            }
+        });
+    }
+}

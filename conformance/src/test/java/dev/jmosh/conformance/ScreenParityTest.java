@@ -1,0 +1,105 @@
+package dev.jmosh.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same keystrokes through the real mosh-client and through bin/jmosh-client, each against
+ * its own real mosh-server, must leave the same screen in tmux: text, colours and attributes
+ * (capture-pane -e) and the cursor, for ls --color, SGR colours (16, 256, 24-bit), vim and less.
+ */
+class ScreenParityTest {
+
+    @TempDir
+    Path dir;
+
+    private void prepare() throws IOException {
+        for (int i = 0; i < 12; i++) {
+            Files.writeString(dir.resolve("file-" + i + ".txt"), "x".repeat(i));
+        }
+        Files.createDirectories(dir.resolve("a-directory"));
+        Path script = dir.resolve("run.sh");
+        Files.writeString(script, "#!/bin/sh\necho hi\n");
+        script.toFile().setExecutable(true);
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            text.append("line ").append(i).append(": the quick brown fox jumps over the lazy dog ").append("é中").append('\n');
+        }
+        Files.writeString(dir.resolve("text.txt"), text.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Runs the scenario with {@code client}; returns the screens at each checkpoint. */
+    private List<String> scenario(String client) throws Exception {
+        List<String> shots = new ArrayList<>();
+        try (MoshServer server = MoshServer.start("/bin/bash", "--norc", "--noprofile");
+             Tmux tmux = new Tmux(80, 24, "env LANG=C.UTF-8 MOSH_PREDICTION_DISPLAY=never MOSH_KEY=" + server.key
+                     + " " + client + " 127.0.0.1 " + server.port + "; sleep 60")) {
+            tmux.await(Conformance::hasPrompt, 20_000);
+            tmux.type("cd " + dir + " && PS1='$ ' && clear");
+            tmux.keys("Enter");
+            settle(tmux, s -> s.strip().equals("$"));
+            tmux.type("ls --color=always");
+            tmux.keys("Enter");
+            shots.add(settle(tmux, s -> s.contains("text.txt") && s.strip().endsWith("$")));
+            tmux.type("printf '\\e[1;31mred\\e[0m \\e[38;5;208morange\\e[0m \\e[48;2;10;20;30mrgb\\e[0m \\e[7mrev\\e[0m\\n'");
+            tmux.keys("Enter");
+            shots.add(settle(tmux, s -> s.contains("orange rgb rev")));
+            tmux.type("vim -u NONE -N -i NONE text.txt");
+            tmux.keys("Enter");
+            shots.add(settle(tmux, s -> s.contains("\"text.txt\"")));
+            tmux.keys("4", "0", "G", "o");
+            tmux.type("an inserted line");
+            tmux.keys("Escape");
+            shots.add(settle(tmux, s -> s.contains("an inserted line") && !s.contains("-- INSERT --")));
+            tmux.type(":q!");
+            tmux.keys("Enter");
+            settle(tmux, s -> !s.contains("an inserted line"));
+            tmux.type("less text.txt");
+            tmux.keys("Enter");
+            shots.add(settle(tmux, s -> s.contains("line 23:")));
+            tmux.keys("Space");
+            shots.add(settle(tmux, s -> s.contains("line 46:")));
+            tmux.keys("q");
+            settle(tmux, s -> !s.contains("line 46:"));
+        }
+        return shots;
+    }
+
+    /** Waits until {@code ok} holds and the screen has not changed for 400 ms; returns it with the cursor. */
+    private static String settle(Tmux tmux, Predicate<String> ok) throws Exception {
+        String last = tmux.await(ok, 15_000);
+        for (int i = 0; i < 50; i++) {
+            Thread.sleep(400);
+            String now = tmux.screen();
+            if (now.equals(last)) {
+                break;
+            }
+            last = now;
+        }
+        return tmux.run("capture-pane", "-p", "-e", "-t", "t")
+                + "cursor " + tmux.run("display", "-p", "-t", "t", "#{cursor_x},#{cursor_y}");
+    }
+
+    @Test
+    @Timeout(240)
+    void jmoshClientShowsWhatMoshClientShows() throws Exception {
+        Conformance.require("mosh-server", "mosh-client", "tmux", "vim", "less");
+        prepare();
+        List<String> mosh = scenario("mosh-client");
+        List<String> jmosh = scenario(JmoshClientInTmuxTest.launcher().toString());
+        assertThat(jmosh).hasSameSizeAs(mosh);
+        for (int i = 0; i < mosh.size(); i++) {
+            assertThat(jmosh.get(i)).as("checkpoint %d", i).isEqualTo(mosh.get(i));
+        }
+    }
+}
