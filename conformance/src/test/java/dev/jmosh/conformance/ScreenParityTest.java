@@ -54,6 +54,9 @@ class ScreenParityTest {
             tmux.type("printf '\\e[1;31mred\\e[0m \\e[38;5;208morange\\e[0m \\e[48;2;10;20;30mrgb\\e[0m \\e[7mrev\\e[0m\\n'");
             tmux.keys("Enter");
             shots.add(settle(tmux, s -> s.contains("orange rgb rev")));
+            tmux.type("printf 'emoji \\360\\237\\230\\200 wide \\344\\270\\255\\346\\226\\207 mark e\\314\\201 end\\n'");
+            tmux.keys("Enter");
+            shots.add(settle(tmux, s -> s.contains(" end")));
             tmux.type("vim -u NONE -N -i NONE text.txt");
             tmux.keys("Enter");
             shots.add(settle(tmux, s -> s.contains("\"text.txt\"")));
@@ -86,8 +89,17 @@ class ScreenParityTest {
             }
             last = now;
         }
-        return tmux.run("capture-pane", "-p", "-e", "-t", "t")
+        return visible(tmux.run("capture-pane", "-p", "-e", "-t", "t"))
                 + "cursor " + tmux.run("display", "-p", "-t", "t", "#{cursor_x},#{cursor_y}");
+    }
+
+    /**
+     * The capture without SGR codes at the ends of lines. tmux prints them when trailing cells
+     * were written as spaces rather than erased, which depends on the order of earlier frames
+     * (mosh-client erases some runs, a different frame history writes them) and cannot be seen.
+     */
+    static String visible(String capture) {
+        return capture.replaceAll("(?m)(\\u001b\\[[0-9;]*m)+$", "");
     }
 
     @Test

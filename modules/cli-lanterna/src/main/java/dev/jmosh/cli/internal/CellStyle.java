@@ -5,7 +5,6 @@ import com.googlecode.lanterna.TextColor;
 import dev.jmosh.vt.Cell;
 import dev.jmosh.vt.Color;
 import dev.jmosh.vt.Rendition;
-import java.text.Normalizer;
 import java.util.EnumSet;
 
 /** Translates emulator cells into {@link DisplayCell}s in Lanterna's colour and attribute model. */
@@ -61,20 +60,15 @@ final class CellStyle {
     }
 
     /**
-     * Text that draws as exactly one grapheme: combining marks composed where Unicode can (NFC);
-     * a cell starting with a mark is drawn after a no-break space, as mosh does.
+     * The cell's text as the emulator holds it (base character and combining marks, passed to
+     * the terminal to combine); a cell starting with a mark is drawn after a no-break space, as
+     * mosh does.
      */
     private static String printable(Cell cell) {
         String t = cell.text();
         if (t.isEmpty()) {
             return " ";
         }
-        if (cell.fallback()) {
-            t = "\u00A0" + t;
-        }
-        if (t.codePointCount(0, t.length()) > 1) {
-            t = Normalizer.normalize(t, Normalizer.Form.NFC);
-        }
-        return t;
+        return cell.fallback() ? "\u00A0" + t : t;
     }
 }

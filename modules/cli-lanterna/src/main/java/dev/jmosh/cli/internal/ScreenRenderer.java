@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class ScreenRenderer {
     private static final TextColor BAR_FG = TextColor.ANSI.WHITE;
     private static final TextColor BAR_BG = TextColor.ANSI.BLUE;
+    /** Longer runs of blanks are erased with ECH instead of written, as mosh's display does. */
+    private static final int MAX_BLANKS_WRITTEN = 4;
 
     private final RawTerminal terminal;
     private final String titlePrefix;
@@ -103,13 +105,37 @@ public final class ScreenRenderer {
                 System.arraycopy(row, x, shown[y], x, cols - x);
                 return;
             }
-            terminal.putString(c.text());
+            int run = blankRun(row, x);
+            if (run > MAX_BLANKS_WRITTEN) {
+                // erase a run of blanks (ECH) as mosh's display does; the cursor stays put
+                terminal.writeRaw("\033[" + run + "X");
+                System.arraycopy(row, x, shown[y], x, run);
+                x += run - 1;
+                positioned = false;
+                continue;
+            }
+            // not putString: Lanterna 3.1.3 encodes char by char, appending NULs after
+            // multi-byte characters and mangling surrogate pairs (emoji)
+            terminal.writeRaw(c.text());
             shown[y][x] = c;
             if (c.width() == 2 && x + 1 < cols) {
                 shown[y][x + 1] = row[x + 1];
                 x++;
             }
         }
+    }
+
+    /** How many plain blanks of one style EL/ECH can produce start at {@code x}. */
+    private static int blankRun(DisplayCell[] row, int x) {
+        DisplayCell first = row[x];
+        if (!first.text().equals(" ") || !first.attributes().isEmpty()) {
+            return 0;
+        }
+        int n = 1;
+        while (x + n < row.length && row[x + n].equals(first)) {
+            n++;
+        }
+        return n;
     }
 
     /** Whether every cell from {@code x} on is a plain blank of one style that EL can produce. */
