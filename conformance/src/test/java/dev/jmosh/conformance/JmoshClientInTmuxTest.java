@@ -20,14 +20,39 @@ class JmoshClientInTmuxTest {
         return p;
     }
 
+    static String awaitTitle(Tmux tmux, String want) throws Exception {
+        String title = "";
+        for (int i = 0; i < 100 && !title.equals(want); i++) {
+            Thread.sleep(100);
+            title = tmux.run("display", "-p", "-t", "t", "#{pane_title}").strip();
+        }
+        return title;
+    }
+
+    @Test
+    @Timeout(90)
+    void sigtermShutsDownCleanlyAndRestoresTheTerminal() throws Exception {
+        Conformance.require("mosh-server", "tmux");
+        Path client = launcher();
+        try (MoshServer server = MoshServer.start("/bin/bash", "--norc", "--noprofile");
+             Tmux tmux = new Tmux(80, 24, "S=$(stty -g); env LANG=C.UTF-8 MOSH_KEY=" + server.key + " " + client
+                     + " 127.0.0.1 " + server.port + " </dev/tty & P=$!; sleep 4; kill -TERM $P; wait $P; echo CLIENT_RC=$?;"
+                     + " [ \"$(stty -g)\" = \"$S\" ] && echo TTY_RESTORED; sleep 60")) {
+            String end = tmux.await(s -> s.contains("CLIENT_RC="), 25_000);
+            assertThat(end).contains("[mosh is exiting.]").contains("CLIENT_RC=0").contains("TTY_RESTORED");
+            assertThat(server.awaitExit(5_000)).as("mosh-server exits after the client's shutdown").isTrue();
+        }
+    }
+
     @Test
     @Timeout(90)
     void aPersonCanTypeResizeAndQuit() throws Exception {
         Conformance.require("mosh-server", "tmux");
         Path client = launcher();
         try (MoshServer server = MoshServer.start("/bin/bash", "--norc", "--noprofile");
-             Tmux tmux = new Tmux(80, 24, "env LANG=C.UTF-8 MOSH_KEY=" + server.key + " " + client
-                     + " 127.0.0.1 " + server.port + "; echo CLIENT_RC=$?; sleep 60")) {
+             Tmux tmux = new Tmux(80, 24, "S=$(stty -g); env LANG=C.UTF-8 MOSH_KEY=" + server.key + " " + client
+                     + " 127.0.0.1 " + server.port + "; echo CLIENT_RC=$?; [ \"$(stty -g)\" = \"$S\" ] && echo TTY_RESTORED;"
+                     + " sleep 60")) {
             String prompt = tmux.await(Conformance::hasPrompt, 20_000);
             assertThat(prompt).matches(Conformance::hasPrompt);
 
@@ -41,10 +66,14 @@ class JmoshClientInTmuxTest {
             tmux.keys("Enter");
             assertThat(tmux.await(s -> s.contains("30 100"), 10_000)).contains("30 100");
 
+            tmux.type("printf '\\033]0;%s\\007' title-" + token);
+            tmux.keys("Enter");
+            assertThat(awaitTitle(tmux, "[mosh] title-" + token)).isEqualTo("[mosh] title-" + token);
+
             tmux.keys("C-^");
             tmux.type(".");
-            String end = tmux.await(s -> s.contains("CLIENT_RC="), 15_000);
-            assertThat(end).contains("[mosh is exiting.]").contains("CLIENT_RC=0");
+            String end = tmux.await(s -> s.contains("TTY_RESTORED"), 15_000);
+            assertThat(end).contains("[mosh is exiting.]").contains("CLIENT_RC=0").contains("TTY_RESTORED");
             assertThat(server.awaitExit(5_000)).as("mosh-server exits after Ctrl-^ .").isTrue();
         }
     }
