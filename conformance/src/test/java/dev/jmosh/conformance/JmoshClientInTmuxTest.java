@@ -20,6 +20,14 @@ class JmoshClientInTmuxTest {
         return p;
     }
 
+    /** The shell command that runs the client against {@code server}. */
+    static String clientCommand(MoshServer server, Path client) {
+        return "env LANG=C.UTF-8 MOSH_KEY=" + server.key + " " + client + " 127.0.0.1 " + server.port;
+    }
+
+    /** Shell text that prints TTY_RESTORED when the settings saved in $S are back. */
+    private static final String TTY_CHECK = " [ \"$(stty -g)\" = \"$S\" ] && echo TTY_RESTORED; sleep 60";
+
     static String awaitTitle(Tmux tmux, String want) throws Exception {
         String title = "";
         for (int i = 0; i < 100 && !title.equals(want); i++) {
@@ -35,9 +43,8 @@ class JmoshClientInTmuxTest {
         Conformance.require("mosh-server", "tmux");
         Path client = launcher();
         try (MoshServer server = MoshServer.start("/bin/bash", "--norc", "--noprofile");
-             Tmux tmux = new Tmux(80, 24, "S=$(stty -g); env LANG=C.UTF-8 MOSH_KEY=" + server.key + " " + client
-                     + " 127.0.0.1 " + server.port + " </dev/tty & P=$!; sleep 4; kill -TERM $P; wait $P; echo CLIENT_RC=$?;"
-                     + " [ \"$(stty -g)\" = \"$S\" ] && echo TTY_RESTORED; sleep 60")) {
+             Tmux tmux = new Tmux(80, 24, "S=$(stty -g); " + clientCommand(server, client)
+                     + " </dev/tty & P=$!; sleep 4; kill -TERM $P; wait $P; echo CLIENT_RC=$?;" + TTY_CHECK)) {
             String end = tmux.await(s -> s.contains("CLIENT_RC="), 25_000);
             assertThat(end).contains("[mosh is exiting.]").contains("CLIENT_RC=0").contains("TTY_RESTORED");
             assertThat(server.awaitExit(5_000)).as("mosh-server exits after the client's shutdown").isTrue();
@@ -50,9 +57,8 @@ class JmoshClientInTmuxTest {
         Conformance.require("mosh-server", "tmux");
         Path client = launcher();
         try (MoshServer server = MoshServer.start("/bin/bash", "--norc", "--noprofile");
-             Tmux tmux = new Tmux(80, 24, "S=$(stty -g); env LANG=C.UTF-8 MOSH_KEY=" + server.key + " " + client
-                     + " 127.0.0.1 " + server.port + "; echo CLIENT_RC=$?; [ \"$(stty -g)\" = \"$S\" ] && echo TTY_RESTORED;"
-                     + " sleep 60")) {
+             Tmux tmux = new Tmux(80, 24, "S=$(stty -g); " + clientCommand(server, client)
+                     + "; echo CLIENT_RC=$?;" + TTY_CHECK)) {
             String prompt = tmux.await(Conformance::hasPrompt, 20_000);
             assertThat(prompt).matches(Conformance::hasPrompt);
 

@@ -143,7 +143,7 @@ public final class ClientSession implements AutoCloseable {
         return fatalError;
     }
 
-    /** The server's address. */
+    /** What the session was started with. */
     public ClientConfig config() {
         return config;
     }

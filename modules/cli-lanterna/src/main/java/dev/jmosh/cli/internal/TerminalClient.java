@@ -82,7 +82,6 @@ public final class TerminalClient implements ClientListener {
             Signals.on("TERM", s::terminate);
             Signals.on("HUP", s::terminate);
             Signals.on("INT", s::terminate);
-            Signals.on("CONT", () -> { });
             startInputThread(s);
             s.start();
             ExitStatus status = s.awaitExit();
