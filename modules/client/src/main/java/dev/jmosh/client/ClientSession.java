@@ -153,6 +153,11 @@ public final class ClientSession implements AutoCloseable {
         return transport.stats();
     }
 
+    /** The local UDP address the session sends from (its newest socket). */
+    public java.net.InetSocketAddress localAddress() {
+        return datagrams.localAddress();
+    }
+
     /** Datagrams dropped because the session fell behind a flood. */
     public long overflowDrops() {
         return receiver.overflowDrops();
