@@ -1,7 +1,6 @@
 package dev.jmosh.client;
 
 import dev.jmosh.client.internal.Event;
-import dev.jmosh.client.internal.Receiver;
 import dev.jmosh.predictor.NotificationEngine;
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
@@ -10,6 +9,7 @@ import dev.jmosh.ssp.PacketCipher;
 import dev.jmosh.ssp.Providers;
 import dev.jmosh.ssp.WireFormatException;
 import dev.jmosh.ssp.core.Connection;
+import dev.jmosh.ssp.core.DatagramPump;
 import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.ssp.core.TransportStats;
 import dev.jmosh.ssp.spi.CipherProvider;
@@ -25,7 +25,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A mosh client session without a user interface (mosh {@code STMClient}'s main loop).
@@ -54,8 +53,7 @@ public final class ClientSession implements AutoCloseable {
     private final NotificationEngine notifications;
     private final UserInput userInput;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-    private final AtomicInteger pendingDatagrams = new AtomicInteger();
-    private final Receiver receiver;
+    private final DatagramPump receiver;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final String connectingMessage;
     private volatile ExitStatus exitStatus;
@@ -84,7 +82,8 @@ public final class ClientSession implements AutoCloseable {
             notifications.setEscapeKeyName(config.escapeKey().name());
         }
         this.userInput = new UserInput(config.escapeKey(), notifications);
-        this.receiver = new Receiver(datagrams, events, pendingDatagrams);
+        this.receiver = new DatagramPump(datagrams, d -> events.add(new Event.Datagram(d)),
+                error -> events.add(new Event.NetworkError(error)));
         this.connectingMessage = "Nothing received from server on UDP port " + config.server().getPort() + ".";
     }
 
@@ -260,7 +259,7 @@ public final class ClientSession implements AutoCloseable {
     /** Handles one event; false means "leave the loop now". */
     private boolean handle(Event e) {
         if (e instanceof Event.Datagram d) {
-            pendingDatagrams.decrementAndGet();
+            receiver.taken();
             receive(d);
         } else if (e instanceof Event.Input in) {
             return input(in.bytes());

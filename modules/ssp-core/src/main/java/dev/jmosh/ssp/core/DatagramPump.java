@@ -1,0 +1,77 @@
+package dev.jmosh.ssp.core;
+
+import dev.jmosh.ssp.DatagramTransport;
+import dev.jmosh.ssp.ReceivedDatagram;
+import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Moves datagrams from a transport to an application's event queue; run it on a thread of the
+ * application's choosing (this package starts none). At most {@value #MAX_PENDING} datagrams
+ * wait for the application at once: a flood beyond that is dropped and counted before it can
+ * exhaust memory. It ends when the transport is closed.
+ */
+public final class DatagramPump implements Runnable {
+    /** Datagrams handed over but not yet {@linkplain #taken taken}, at most. */
+    public static final int MAX_PENDING = 1024;
+    /** Pause after a receive error, so a broken socket cannot spin the CPU, in ms. */
+    private static final long ERROR_PAUSE_MS = 200;
+
+    private final DatagramTransport transport;
+    private final Consumer<ReceivedDatagram> datagrams;
+    private final Consumer<String> errors;
+    private final AtomicInteger pending = new AtomicInteger();
+    private volatile long overflowDrops;
+
+    /**
+     * A pump from {@code transport}.
+     *
+     * @param datagrams receives each datagram (it must call {@link #taken} once it has processed one)
+     * @param errors receives a one-line description of each receive error ("recvmsg: ...")
+     */
+    public DatagramPump(DatagramTransport transport, Consumer<ReceivedDatagram> datagrams, Consumer<String> errors) {
+        this.transport = transport;
+        this.datagrams = datagrams;
+        this.errors = errors;
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            try {
+                ReceivedDatagram d = transport.receive(-1);
+                if (d == null) {
+                    continue;
+                }
+                if (pending.incrementAndGet() > MAX_PENDING) {
+                    pending.decrementAndGet();
+                    overflowDrops++;
+                    continue;
+                }
+                datagrams.accept(d);
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                // keep receiving whatever went wrong: a dead pump would silence the session
+                errors.accept("recvmsg: " + e.getMessage());
+                try {
+                    Thread.sleep(ERROR_PAUSE_MS);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The application has processed one datagram. */
+    public void taken() {
+        pending.decrementAndGet();
+    }
+
+    /** Datagrams dropped because the application fell behind. */
+    public long overflowDrops() {
+        return overflowDrops;
+    }
+}
