@@ -1,0 +1,96 @@
+package dev.jmosh.pty.internal;
+
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reaps one child on a platform thread of its own (the JDK reaps only the processes it started,
+ * pty-ffm.md pitfall 9): {@code waitid(..., WEXITED | WNOWAIT)} waits for the exit without
+ * reaping, then {@code waitpid} reaps under the same lock that {@link #signal} takes, so a
+ * signal can never reach a recycled PID.
+ *
+ * <p>The exit value is the exit code, or 128 + the signal number if a signal killed the child
+ * (as shells report it).
+ */
+public final class ChildWatcher implements Runnable {
+    private final int pid;
+    private final CompletableFuture<Integer> exit;
+    private boolean reaped;
+
+    private ChildWatcher(int pid, CompletableFuture<Integer> exit) {
+        this.pid = pid;
+        this.exit = exit;
+    }
+
+    /**
+     * Starts watching child {@code pid}; completes {@code exit} when it is reaped (exceptionally
+     * if it cannot be waited for, e.g. {@code SIGCHLD} set to {@code SIG_IGN} lets the kernel
+     * reap it). Dependent stages of a plain {@code thenX} run on the watcher thread.
+     */
+    public static ChildWatcher start(int pid, CompletableFuture<Integer> exit) {
+        ChildWatcher watcher = new ChildWatcher(pid, exit);
+        Thread.ofPlatform().name("jmosh-pty-reaper-" + pid).daemon().start(watcher);
+        return watcher;
+    }
+
+    /** The child's PID. */
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public void run() {
+        int status;
+        try {
+            Libc.awaitExit(pid);
+            synchronized (this) {
+                try {
+                    status = Libc.reap(pid);
+                } finally {
+                    reaped = true;
+                }
+            }
+        } catch (PosixException e) {
+            synchronized (this) {
+                reaped = true;
+            }
+            exit.completeExceptionally(e);
+            return;
+        }
+        exit.complete(exitValue(status));
+    }
+
+    /**
+     * The shell-style value of a wait status: {@code WEXITSTATUS} if it exited
+     * ({@code (status & 0x7f) == 0}), else 128 + {@code WTERMSIG}.
+     */
+    static int exitValue(int status) {
+        int signal = status & 0x7f;
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
+    }
+
+    /**
+     * Sends {@code signal} to the child's process group (it is a session leader, so its PGID
+     * is its PID); nothing once it has been reaped or when the group is already gone.
+     *
+     * @return whether the signal was sent
+     * @throws IllegalArgumentException for an invalid signal number
+     */
+    public synchronized boolean signal(int signal) {
+        if (reaped) {
+            return false;
+        }
+        try {
+            Libc.kill(-pid, signal);
+            return true;
+        } catch (PosixException e) {
+            if (e.errno() == Libc.ESRCH) {
+                return false;
+            }
+            if (e.errno() == Libc.EINVAL) {
+                throw new IllegalArgumentException("invalid signal " + signal, e);
+            }
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.jmosh.pty.internal;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Reads the child's output from the (non-blocking) master: waits in {@code poll} on the master
+ * and the gate's eventfd, so a close wakes it instead of pulling the descriptor from under a
+ * blocked {@code read} (pty-ffm.md pitfall 8). {@code EIO} (every slave descriptor closed) is
+ * end of file. Concurrent callers are served one at a time.
+ */
+public final class PtyReader {
+    /** Native buffer size: the kernel hands out at most a few KiB per read anyway. */
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private final int fd;
+    private final IoGate gate;
+    private final ReentrantLock serial = new ReentrantLock();
+    /** Reachable from this reader only; freed by the GC with it, never while in use. */
+    private final Arena arena = Arena.ofAuto();
+    private final MemorySegment buffer = arena.allocate(BUFFER_BYTES);
+    private final MemorySegment state = Native.errnoState(arena);
+    private final Poller poller;
+
+    /** A reader of master {@code fd}, guarded by {@code gate}. */
+    public PtyReader(int fd, IoGate gate) {
+        this.fd = fd;
+        this.gate = gate;
+        this.poller = new Poller(arena, fd, Libc.POLLIN, gate.wakeFd());
+    }
+
+    /**
+     * Blocks until output is available, then copies up to {@code len} bytes.
+     *
+     * @return the count read (at least 1 when {@code len > 0}), or -1 at EOF ({@code EIO}) or
+     *         once the pty is closed
+     */
+    public int read(byte[] buf, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        if (len == 0) {
+            return 0;
+        }
+        serial.lock();
+        try {
+            if (!gate.enter()) {
+                return -1;
+            }
+            try {
+                return readEntered(buf, off, len);
+            } finally {
+                gate.exit();
+            }
+        } finally {
+            serial.unlock();
+        }
+    }
+
+    private int readEntered(byte[] buf, int off, int len) throws IOException {
+        while (true) {
+            long n = Libc.read(state, fd, buffer, Math.min(len, BUFFER_BYTES));
+            if (n > 0) {
+                MemorySegment.copy(buffer, ValueLayout.JAVA_BYTE, 0, buf, off, (int) n);
+                return (int) n;
+            }
+            if (n == 0) {
+                return -1;
+            }
+            int errno = Native.errno(state);
+            if (errno == Libc.EIO) {
+                return -1;
+            }
+            if (errno != Libc.EAGAIN && errno != Libc.EINTR) {
+                throw new PosixException("read (pty master)", errno);
+            }
+            if (errno == Libc.EAGAIN && !poller.await()) {
+                return -1;
+            }
+        }
+    }
+}

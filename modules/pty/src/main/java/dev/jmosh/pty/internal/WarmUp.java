@@ -1,0 +1,27 @@
+package dev.jmosh.pty.internal;
+
+import java.lang.invoke.MethodHandles;
+
+/**
+ * Creates every native binding ahead of the first pty. In a fresh JVM the ~30 downcall handles
+ * and their first calls cost a few hundred milliseconds once (pty-ffm.md, "Timings"); a server
+ * pays that at start rather than on its first client's packet.
+ */
+public final class WarmUp {
+    private WarmUp() {
+    }
+
+    /** Initializes the binding classes (linking every downcall handle). */
+    public static void bindings() {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        for (Class<?> c : new Class<?>[] {Native.class, Libc.class, Termios.class, PtyMaster.class,
+                Spawner.class, CStrings.class, IoGate.class, Poller.class, PtyReader.class, PtyWriter.class,
+                ChildWatcher.class, PathSearch.class, PosixException.class}) {
+            try {
+                lookup.ensureInitialized(c);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
