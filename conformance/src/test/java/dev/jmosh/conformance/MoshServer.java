@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real {@code mosh-server} started for one test on 127.0.0.1 (mosh-protocol.md §12.1): its
- * port, key and daemon PID. {@link #close} kills the daemon by that PID only, if it still runs.
+ * A server started for one test on 127.0.0.1 (mosh-protocol.md §12.1), the real
+ * {@code mosh-server} or {@code bin/jmosh-server}: its port, key and daemon PID. {@link #close}
+ * kills the daemon by that PID only, if it still runs.
  */
 final class MoshServer implements AutoCloseable {
     private static final Pattern CONNECT = Pattern.compile("MOSH CONNECT (\\d+) ([A-Za-z0-9/+]{22})");
@@ -28,7 +29,22 @@ final class MoshServer implements AutoCloseable {
 
     /** Starts {@code mosh-server new -p 0 -i 127.0.0.1 -- command...} with a UTF-8 locale. */
     static MoshServer start(String... command) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("mosh-server", "new", "-p", "0", "-i", "127.0.0.1", "--"));
+        return startWith("mosh-server", command);
+    }
+
+    /** Starts bin/jmosh-server the same way. */
+    static MoshServer startJmosh(String... command) throws IOException, InterruptedException {
+        return startWith(jmoshServer(), command);
+    }
+
+    /** The checkout's bin/jmosh-server. */
+    static String jmoshServer() {
+        return Conformance.root().resolve("bin/jmosh-server").toString();
+    }
+
+    /** Starts {@code server new -p 0 -i 127.0.0.1 -- command...} with a UTF-8 locale. */
+    static MoshServer startWith(String server, String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(server, "new", "-p", "0", "-i", "127.0.0.1", "--"));
         cmd.addAll(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("LANG", "C.UTF-8");
@@ -37,14 +53,14 @@ final class MoshServer implements AutoCloseable {
         Process p = pb.start();
         if (!p.waitFor(10, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IOException("mosh-server new did not return within 10 s");
+            throw new IOException(server + " new did not return within 10 s");
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         Matcher c = CONNECT.matcher(out);
         Matcher d = PID.matcher(err);
         if (!c.find() || !d.find()) {
-            throw new IOException("mosh-server did not start: " + out + err);
+            throw new IOException(server + " did not start: " + out + err);
         }
         return new MoshServer(Integer.parseInt(c.group(1)), c.group(2), Long.parseLong(d.group(1)));
     }

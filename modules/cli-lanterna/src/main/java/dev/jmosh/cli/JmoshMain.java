@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code jmosh --local [--server=COMMAND] [-- command...]}: starts a server on 127.0.0.1 the way
  * the perl {@code mosh --local} wrapper does ({@code COMMAND new -i 127.0.0.1 -c COLORS -l
  * LANG=...}), reads its {@code MOSH CONNECT port key} line, and runs the jmosh client against it.
- * The default server is {@code mosh-server} from {@code PATH}.
+ * The default server is jmosh-server (the launcher names it with {@code -Djmosh.server}),
+ * else {@code mosh-server} from {@code PATH}.
  */
 public final class JmoshMain {
     private static final Pattern CONNECT = Pattern.compile("^MOSH CONNECT (\\d+?) ([A-Za-z0-9/+]{22})\\s*$");
@@ -23,7 +24,7 @@ public final class JmoshMain {
             "LC_TIME", "LC_COLLATE", "LC_MONETARY", "LC_MESSAGES", "LC_PAPER", "LC_NAME", "LC_ADDRESS",
             "LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION", "LC_ALL");
     private static final String USAGE = "Usage: jmosh --local [--server=COMMAND] [-- command...]\n"
-            + "  Starts COMMAND (default mosh-server) on 127.0.0.1 and connects to it.\n"
+            + "  Starts COMMAND (default jmosh-server) on 127.0.0.1 and connects to it.\n"
             + "  For a remote host, use the mosh wrapper with this client:\n"
             + "    mosh --client=<jmosh>/bin/jmosh-client [user@]host\n";
 
@@ -33,7 +34,7 @@ public final class JmoshMain {
     /** Runs {@code jmosh}. */
     public static void main(String[] argv) throws IOException, InterruptedException {
         boolean local = false;
-        String server = "mosh-server";
+        String server = System.getProperty("jmosh.server", "mosh-server");
         List<String> command = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];

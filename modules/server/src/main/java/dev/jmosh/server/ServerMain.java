@@ -1,0 +1,140 @@
+package dev.jmosh.server;
+
+import dev.jmosh.pty.Posix;
+import dev.jmosh.pty.Pty;
+import dev.jmosh.server.internal.Binder;
+import dev.jmosh.server.internal.ChildCommand;
+import dev.jmosh.server.internal.IdleTimeouts;
+import dev.jmosh.server.internal.LocaleSetup;
+import dev.jmosh.server.internal.Messages;
+import dev.jmosh.server.internal.ServerArgs;
+import dev.jmosh.server.internal.ServerExit;
+import dev.jmosh.server.internal.ServerSession;
+import dev.jmosh.ssp.Clock;
+import dev.jmosh.ssp.DatagramTransport;
+import dev.jmosh.ssp.Providers;
+import dev.jmosh.ssp.SessionKey;
+import dev.jmosh.ssp.core.Connection;
+import dev.jmosh.ssp.core.Transport;
+import dev.jmosh.ssp.spi.CipherProvider;
+import dev.jmosh.statesync.CompleteTerminal;
+import dev.jmosh.statesync.UserStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Map;
+
+/**
+ * {@code jmosh-server new [-s] [-v] [-i IP] [-p PORT[:PORT2]] [-c COLORS] [-l NAME=VALUE]
+ * [-- command...]}: mosh-server's contract. Arguments, locale and bind are checked first, with
+ * mosh-server's messages and status 1; then it prints {@code MOSH CONNECT <port> <key>}, detaches
+ * from the launching terminal and serves until the session ends.
+ *
+ * <p>A JVM cannot fork, so detaching is shared with the launcher script: the script starts this
+ * JVM in a new session in the background with a pipe on the descriptor named by
+ * {@code -Djmosh.readyFd}, and returns once that pipe closes. This process closes it after
+ * printing (and, unless {@code -v}, moves its standard streams to {@code /dev/null}).
+ */
+public final class ServerMain {
+    private ServerMain() {
+    }
+
+    /** Runs jmosh-server. */
+    public static void main(String[] argv) throws InterruptedException {
+        String program = System.getProperty("jmosh.argv0", "jmosh-server");
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        ServerSession session;
+        try {
+            session = prepare(program, argv, System.getenv(), out, err);
+        } catch (ServerExit e) {
+            out.print(e.stdout());
+            err.print(e.stderr());
+            out.flush();
+            err.flush();
+            System.exit(e.status());
+            return;
+        }
+        ServerSession s = session;
+        Signals.ignore("HUP");
+        Signals.on("TERM", s::terminate);
+        Signals.on("INT", s::terminate);
+        Signals.on("USR1", s::user1);
+        s.run();
+        out.print("\n[jmosh-server is exiting.]\n");
+        out.flush();
+        System.exit(0);
+    }
+
+    private static ServerSession prepare(String program, String[] argv, Map<String, String> environment,
+            PrintStream out, PrintStream err) throws ServerExit {
+        ServerArgs args = ServerArgs.parse(program, argv, environment);
+        err.print(args.warnings());
+        StringBuilder notes = new StringBuilder();
+        Map<String, String> env = LocaleSetup.apply(environment, args.locales(),
+                System.getProperty("native.encoding", ""), notes);
+        err.print(notes);
+        IdleTimeouts timeouts = IdleTimeouts.from(env);
+        err.print(timeouts.warnings());
+        int[] size = windowSize();
+        DatagramTransport transport = Binder.bind(args, err);
+        Clock clock = Clock.system();
+        SessionKey key = SessionKey.generate(new SecureRandom());
+        Connection connection = Connection.server(transport,
+                Providers.select(CipherProvider.class).create(key), clock);
+        CompleteTerminal terminal = new CompleteTerminal(size[0], size[1]);
+        Transport<CompleteTerminal, UserStream> network = new Transport<>(connection, terminal.copy(),
+                new UserStream(), clock, new SecureRandom());
+        Pty pty;
+        ChildCommand child;
+        try {
+            child = ChildCommand.resolve(args, env, size[0], size[1]);
+            pty = Pty.open(size[0], size[1]);
+        } catch (IOException e) {
+            transport.close();
+            throw new ServerExit(1, e.getMessage() + "\n", "");
+        }
+        if (Posix.isatty(0)) {
+            out.print("\r\n\n");
+        }
+        out.print("MOSH CONNECT " + transport.localAddress().getPort() + " " + key.printable() + "\n");
+        out.flush();
+        err.print(Messages.detached(ProcessHandle.current().pid()));
+        err.flush();
+        detach(args.verbose() > 0);
+        return new ServerSession(network, pty, child, terminal, timeouts, clock, err);
+    }
+
+    /** The launching terminal's size, or 80x24 when standard input is not a terminal. */
+    private static int[] windowSize() {
+        if (Posix.isatty(0)) {
+            try {
+                int[] s = Posix.windowSize(0);
+                if (s[0] > 0 && s[1] > 0) {
+                    return s;
+                }
+            } catch (RuntimeException e) {
+                // fall back to the default below
+            }
+        }
+        return new int[] {80, 24};
+    }
+
+    /** Lets the launcher return: stdio to /dev/null (unless verbose), and the ready pipe closed. */
+    private static void detach(boolean verbose) {
+        try {
+            if (!verbose) {
+                Posix.redirectToDevNull(0, 1, 2);
+            }
+            String ready = System.getProperty("jmosh.readyFd");
+            if (ready != null) {
+                Posix.redirectToDevNull(Integer.parseInt(ready));
+            }
+        } catch (IOException | NumberFormatException e) {
+            System.err.println("detach: " + e.getMessage());
+        }
+    }
+}

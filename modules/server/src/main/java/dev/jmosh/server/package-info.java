@@ -1,0 +1,2 @@
+/** The entry point of {@code jmosh-server}. */
+package dev.jmosh.server;
