@@ -24,6 +24,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -69,6 +71,11 @@ public final class ServerMain {
         System.exit(0);
     }
 
+    /**
+     * Everything up to MOSH CONNECT is kept cheap (no native calls), so the line appears as soon
+     * as the socket is bound; the pseudo-terminal and the native bindings come after, while the
+     * client starts, as mosh-server opens its pty only in the daemon.
+     */
     private static ServerSession prepare(String program, String[] argv, Map<String, String> environment,
             PrintStream out, PrintStream err) throws ServerExit {
         ServerArgs args = ServerArgs.parse(program, argv, environment);
@@ -79,33 +86,43 @@ public final class ServerMain {
         err.print(notes);
         IdleTimeouts timeouts = IdleTimeouts.from(env);
         err.print(timeouts.warnings());
-        int[] size = windowSize();
         DatagramTransport transport = Binder.bind(args, err);
-        Clock clock = Clock.system();
         SessionKey key = SessionKey.generate(new SecureRandom());
-        Connection connection = Connection.server(transport,
-                Providers.select(CipherProvider.class).create(key), clock);
-        CompleteTerminal terminal = new CompleteTerminal(size[0], size[1]);
-        Transport<CompleteTerminal, UserStream> network = new Transport<>(connection, terminal.copy(),
-                new UserStream(), clock, new SecureRandom());
-        Pty pty;
-        ChildCommand child;
-        try {
-            child = ChildCommand.resolve(args, env, size[0], size[1]);
-            pty = Pty.open(size[0], size[1]);
-        } catch (IOException e) {
-            transport.close();
-            throw new ServerExit(1, e.getMessage() + "\n", "");
-        }
-        if (Posix.isatty(0)) {
+        if (stdinIsTerminal()) {
             out.print("\r\n\n");
         }
         out.print("MOSH CONNECT " + transport.localAddress().getPort() + " " + key.printable() + "\n");
         out.flush();
+        int[] size = windowSize();
         err.print(Messages.detached(ProcessHandle.current().pid()));
         err.flush();
         detach(args.verbose() > 0);
-        return new ServerSession(network, pty, child, terminal, timeouts, clock, err);
+
+        Clock clock = Clock.system();
+        Connection connection = Connection.server(transport,
+                Providers.select(CipherProvider.class).create(key), clock);
+        connection.setLog(err::println);
+        CompleteTerminal terminal = new CompleteTerminal(size[0], size[1]);
+        Transport<CompleteTerminal, UserStream> network = new Transport<>(connection, terminal.copy(),
+                new UserStream(), clock, new SecureRandom());
+        try {
+            ChildCommand child = ChildCommand.resolve(args, env, size[0], size[1]);
+            Pty pty = Pty.open(size[0], size[1]);
+            return new ServerSession(network, pty, child, terminal, timeouts, clock, err);
+        } catch (IOException e) {
+            transport.close();
+            throw new ServerExit(1, e.getMessage() + "\n", "");
+        }
+    }
+
+    /** Whether standard input is a terminal, read from /proc without a native call. */
+    private static boolean stdinIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Paths.get("/proc/self/fd/0")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return Posix.isatty(0);
+        }
     }
 
     /** The launching terminal's size, or 80x24 when standard input is not a terminal. */

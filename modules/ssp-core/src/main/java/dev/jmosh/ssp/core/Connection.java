@@ -58,6 +58,7 @@ public final class Connection {
     private long lastRoundtripSuccess = NEVER;
     private long blocksEncrypted;
     private String sendError = "";
+    private java.util.function.Consumer<String> log = message -> LOG.log(System.Logger.Level.DEBUG, message);
 
     private Connection(DatagramTransport transport, PacketCipher cipher, boolean server,
             InetSocketAddress remote, Clock clock) {
@@ -117,7 +118,7 @@ public final class Connection {
         if (server) {
             if (lastHeard == NEVER || now - lastHeard > SERVER_ASSOCIATION_TIMEOUT_MS) {
                 hasRemote = false;
-                LOG.log(System.Logger.Level.INFO, "Server now detached from client.");
+                log.accept("Server now detached from client.");
             }
         } else if (now - lastPortChoice > PORT_HOP_INTERVAL_MS
                 && (lastRoundtripSuccess == NEVER || now - lastRoundtripSuccess > PORT_HOP_INTERVAL_MS)) {
@@ -182,13 +183,18 @@ public final class Connection {
         lastHeard = now;
         if (server && !d.source().equals(remote)) {
             remote = d.source();
-            LOG.log(System.Logger.Level.INFO, "Server now attached to client at {0}", format(remote));
+            log.accept("Server now attached to client at " + format(remote));
         }
         return p.payload();
     }
 
     private static String format(InetSocketAddress a) {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    /** Where mosh's attach and detach messages go (default: the platform logger at DEBUG). */
+    public void setLog(java.util.function.Consumer<String> log) {
+        this.log = log;
     }
 
     /** Largest fragment (header plus contents) that fits one datagram, in bytes. */
