@@ -25,14 +25,30 @@ import org.junit.jupiter.api.Test;
 class JpmsIntegrityTest {
 
     private static Path[] launcherModulePath() throws Exception {
-        Path target = Conformance.root().resolve("modules/cli-lanterna/target");
+        return launcherModulePath("cli-lanterna");
+    }
+
+    /** The module path a launcher in bin/ uses for the application module {@code app}. */
+    private static Path[] launcherModulePath(String app) throws Exception {
+        Path target = Conformance.root().resolve("modules/" + app + "/target");
         Path lib = target.resolve("lib");
-        assertThat(lib).as("cli-lanterna packaged (mvn package)").isDirectory();
+        assertThat(lib).as("%s packaged (mvn package)", app).isDirectory();
         try (Stream<Path> jars = Files.list(target)) {
-            Path jar = jars.filter(p -> p.getFileName().toString().matches("cli-lanterna-.*\\.jar"))
+            Path jar = jars.filter(p -> p.getFileName().toString().matches(app + "-.*\\.jar"))
                     .findFirst().orElseThrow();
             return new Path[] {jar, lib};
         }
+    }
+
+    @Test
+    void theServersModulePathIsExplicitAndResolves() throws Exception {
+        ModuleFinder finder = ModuleFinder.of(launcherModulePath("server"));
+        assertThat(finder.findAll().stream().map(ModuleReference::descriptor).filter(ModuleDescriptor::isAutomatic)
+                .map(ModuleDescriptor::name)).isEmpty();
+        Configuration cf = ModuleLayer.boot().configuration()
+                .resolveAndBind(finder, ModuleFinder.of(), Set.of("dev.jmosh.server"));
+        assertThat(cf.modules().stream().map(ResolvedModule::name)).contains("dev.jmosh.pty",
+                "dev.jmosh.ssp.crypto.ocb", "dev.jmosh.ssp.transport.udp", "dev.jmosh.statesync");
     }
 
     @Test

@@ -44,9 +44,16 @@ final class MoshServer implements AutoCloseable {
 
     /** Starts {@code server new -p 0 -i 127.0.0.1 -- command...} with a UTF-8 locale. */
     static MoshServer startWith(String server, String... command) throws IOException, InterruptedException {
+        return startWith(server, java.util.Map.of(), command);
+    }
+
+    /** The same, with extra environment variables for the server. */
+    static MoshServer startWith(String server, java.util.Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(server, "new", "-p", "0", "-i", "127.0.0.1", "--"));
         cmd.addAll(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
         pb.environment().put("LANG", "C.UTF-8");
         pb.environment().remove("LC_ALL");
         pb.environment().put("TERM", "xterm-256color");
@@ -63,6 +70,11 @@ final class MoshServer implements AutoCloseable {
             throw new IOException(server + " did not start: " + out + err);
         }
         return new MoshServer(Integer.parseInt(c.group(1)), c.group(2), Long.parseLong(d.group(1)));
+    }
+
+    /** Sends a signal to the daemon by its PID (kill -NAME PID). */
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, Long.toString(pid)).inheritIO().start().waitFor();
     }
 
     /** Whether the daemon is still running. */

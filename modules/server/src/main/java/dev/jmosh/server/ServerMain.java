@@ -49,9 +49,14 @@ public final class ServerMain {
         String program = System.getProperty("jmosh.argv0", "jmosh-server");
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        ServerSession.Inbox inbox = new ServerSession.Inbox();
+        Signals.ignore("HUP");
+        Signals.on("TERM", inbox::terminate);
+        Signals.on("INT", inbox::terminate);
+        Signals.on("USR1", inbox::user1);
         ServerSession session;
         try {
-            session = prepare(program, argv, System.getenv(), out, err);
+            session = prepare(program, argv, System.getenv(), out, err, inbox);
         } catch (ServerExit e) {
             out.print(e.stdout());
             err.print(e.stderr());
@@ -60,12 +65,7 @@ public final class ServerMain {
             System.exit(e.status());
             return;
         }
-        ServerSession s = session;
-        Signals.ignore("HUP");
-        Signals.on("TERM", s::terminate);
-        Signals.on("INT", s::terminate);
-        Signals.on("USR1", s::user1);
-        s.run();
+        session.run();
         out.print("\n[jmosh-server is exiting.]\n");
         out.flush();
         System.exit(0);
@@ -77,7 +77,7 @@ public final class ServerMain {
      * client starts, as mosh-server opens its pty only in the daemon.
      */
     private static ServerSession prepare(String program, String[] argv, Map<String, String> environment,
-            PrintStream out, PrintStream err) throws ServerExit {
+            PrintStream out, PrintStream err, ServerSession.Inbox inbox) throws ServerExit {
         ServerArgs args = ServerArgs.parse(program, argv, environment);
         err.print(args.warnings());
         StringBuilder notes = new StringBuilder();
@@ -108,7 +108,7 @@ public final class ServerMain {
         try {
             ChildCommand child = ChildCommand.resolve(args, env, size[0], size[1]);
             Pty pty = Pty.open(size[0], size[1]);
-            return new ServerSession(network, pty, child, terminal, timeouts, clock, err);
+            return new ServerSession(network, pty, child, terminal, timeouts, clock, err, inbox);
         } catch (IOException e) {
             transport.close();
             throw new ServerExit(1, e.getMessage() + "\n", "");

@@ -42,7 +42,7 @@ public final class ServerSession {
     private final PrintStream log;
     private final CompleteTerminal terminal;
     private final UserInput translator = new UserInput();
-    private final BlockingQueue<ServerEvent> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<ServerEvent> events;
     private final DatagramPump pump;
     private long lastRemoteNum;
     private boolean childReleased;
@@ -55,7 +55,8 @@ public final class ServerSession {
      * @param log where mosh-server's verbose messages go (a sink when not verbose)
      */
     public ServerSession(Transport<CompleteTerminal, UserStream> network, Pty pty, ChildCommand child,
-            CompleteTerminal terminal, IdleTimeouts timeouts, Clock clock, PrintStream log) {
+            CompleteTerminal terminal, IdleTimeouts timeouts, Clock clock, PrintStream log, Inbox inbox) {
+        this.events = inbox.queue;
         this.network = network;
         this.pty = pty;
         this.child = child;
@@ -75,14 +76,22 @@ public final class ServerSession {
         }
     }
 
-    /** Posts SIGTERM/SIGINT. */
-    public void terminate() {
-        events.add(new ServerEvent.Terminate());
-    }
+    /**
+     * Where signals wait for the session: created first thing in {@code main}, so a signal that
+     * arrives while the server is still starting is kept rather than killing the JVM.
+     */
+    public static final class Inbox {
+        private final BlockingQueue<ServerEvent> queue = new LinkedBlockingQueue<>();
 
-    /** Posts SIGUSR1. */
-    public void user1() {
-        events.add(new ServerEvent.User1());
+        /** Posts SIGTERM/SIGINT. */
+        public void terminate() {
+            queue.add(new ServerEvent.Terminate());
+        }
+
+        /** Posts SIGUSR1. */
+        public void user1() {
+            queue.add(new ServerEvent.User1());
+        }
     }
 
     /** Runs until the session ends. */

@@ -96,6 +96,8 @@ final class LossyLink {
         int port;
         int mtu = 1252;
         int hops;
+        /** Datagrams this end has sent. */
+        long sent;
 
         End(int port) {
             this.port = port;
@@ -110,6 +112,7 @@ final class LossyLink {
         public void send(byte[] data, int off, int len, InetSocketAddress peer) {
             byte[] copy = new byte[len];
             System.arraycopy(data, off, copy, 0, len);
+            sent++;
             submit(address(), peer, copy);
         }
 

@@ -128,4 +128,23 @@ class TransportTest {
         assertThat(p.clientEnd.hops).isPositive();
         assertThat(p.server.connection().remote().getPort()).isEqualTo(p.clientEnd.port);
     }
+
+    @Test
+    void theServerFallsSilentAfterFortySecondsWithoutTheClientAndResumesWhenItReturns() throws Exception {
+        SimPair p = new SimPair(9);
+        p.link.delayMs = 10;
+        p.client.currentState().append(ascii("x"));
+        p.runUntil(() -> p.client.sender().sentStateAcked() >= 1, 5_000);
+        p.link.blackout = true;
+        p.runFor(45_000);
+        long sentAt45 = p.serverEnd.sent;
+        p.runFor(10_000);
+        assertThat(p.serverEnd.sent).as("no heartbeats after the 40 s association timeout").isEqualTo(sentAt45);
+        assertThat(p.server.hasRemoteAddress()).isFalse();
+        p.link.blackout = false;
+        p.client.currentState().append(ascii("y"));
+        assertThat(p.runUntil(() -> new String(p.serverView(), StandardCharsets.US_ASCII).equals("xy")
+                && p.serverEnd.sent > sentAt45, 10_000)).isTrue();
+        assertThat(p.server.hasRemoteAddress()).isTrue();
+    }
 }
