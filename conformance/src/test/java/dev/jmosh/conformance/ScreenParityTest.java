@@ -109,20 +109,21 @@ class ScreenParityTest {
 
     /**
      * top's screen with what changes by itself masked: the numbers of its five summary lines
-     * (clock, load, tasks, CPU, memory). The layout, the words, the colours, the column heading
-     * and the cursor stay; the process rows are dropped, since which processes top lists and in
-     * what order differs from run to run.
+     * (clock, load, tasks, CPU, memory) and the spacing that follows their widths, and the
+     * heading's padding (top sizes its columns from the data). The words, the colours, the
+     * column heading and the cursor stay; the process rows are dropped, since which processes top
+     * lists and in what order differs from run to run.
      */
     static String masked(String screen) {
         List<String> lines = new ArrayList<>(List.of(screen.split("\n", -1)));
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
             if (i < 5) {
-                l = l.replaceAll("[0-9.,:]+", "#").replaceAll(" +", " ");
+                l = l.replaceAll("[0-9.,:]+", "#").replace(" ", ""); // widths follow the numbers
             } else if (i > 6 && !l.startsWith("cursor")) {
                 l = "";
             } else {
-                l = l.replaceAll("\\d[\\d.:mgt+]*", "#").replaceAll("(?<=#) +", " ");
+                l = l.replaceAll("\\d[\\d.:mgt+]*", "#").replaceAll("(?<=#) +", " ").stripTrailing();
             }
             lines.set(i, l);
         }
