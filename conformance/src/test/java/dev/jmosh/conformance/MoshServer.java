@@ -57,10 +57,15 @@ final class MoshServer implements AutoCloseable {
         pb.environment().put("LANG", "C.UTF-8");
         pb.environment().remove("LC_ALL");
         pb.environment().put("TERM", "xterm-256color");
-        Process p = pb.start();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        return parse(pb.start());
+    }
+
+    /** Reads port, key and daemon PID from a started {@code new} command's output. */
+    static MoshServer parse(Process p) throws IOException, InterruptedException {
+        String server = p.info().command().orElse("server");
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IOException(server + " new did not return within 10 s");
+            throw new IOException(server + " new did not return within 30 s");
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
