@@ -32,6 +32,15 @@ class HeadlessClientVsMoshServerTest {
             rows = frame.rows();
         }
 
+        /** Types {@code echo <prefix><random>} into {@code session} and checks the token comes back on its own line. */
+        void assertEchoes(ClientSession session, String prefix) throws InterruptedException {
+            String token = prefix + Conformance.token();
+            byte[] line = ("echo " + token + "\r").getBytes(StandardCharsets.UTF_8);
+            session.input(line, 0, line.length);
+            assertThat(await(t -> t.lines().anyMatch(token::equals), 10_000).lines())
+                    .as("the echoed token on its own line").contains(token);
+        }
+
         String await(Predicate<String> ok, long millis) throws InterruptedException {
             long end = System.nanoTime() + millis * 1_000_000L;
             while (!ok.test(text) && System.nanoTime() < end) {

@@ -63,10 +63,7 @@ class HostileDatagramsTest {
             send(attacker, client, new Packet(Nonce.of(Direction.TO_CLIENT, 0), 0, Packet.TIMESTAMP_NONE,
                     zlibGarbage).seal(cipher));
 
-            String token = "still-alive-" + Conformance.token();
-            byte[] line = ("echo " + token + "\r").getBytes(StandardCharsets.UTF_8);
-            session.input(line, 0, line.length);
-            assertThat(screen.await(t -> t.lines().anyMatch(token::equals), 10_000).lines()).contains(token);
+            screen.assertEchoes(session, "still-alive-");
 
             byte[] quit = {0x1E, '.'};
             session.input(quit, 0, quit.length);

@@ -62,16 +62,14 @@ class JmoshClientInTmuxTest {
             String prompt = tmux.await(Conformance::hasPrompt, 20_000);
             assertThat(prompt).matches(Conformance::hasPrompt);
 
-            String token = "jmosh-" + Conformance.token();
-            tmux.type("echo " + token);
-            tmux.keys("Enter");
-            assertThat(tmux.await(s -> s.lines().anyMatch(token::equals), 10_000).lines()).contains(token);
+            tmux.assertEchoes("jmosh-");
 
             tmux.resize(100, 30);
             tmux.type("stty size");
             tmux.keys("Enter");
             assertThat(tmux.await(s -> s.contains("30 100"), 10_000)).contains("30 100");
 
+            String token = Conformance.token();
             tmux.type("printf '\\033]0;%s\\007' title-" + token);
             tmux.keys("Enter");
             assertThat(awaitTitle(tmux, "[mosh] title-" + token)).isEqualTo("[mosh] title-" + token);

@@ -16,10 +16,7 @@ class JmoshLocalTest {
         try (Tmux tmux = new Tmux(80, 24, "env LANG=C.UTF-8 " + jmosh
                 + " --local -- /bin/bash --norc --noprofile; echo JMOSH_RC=$?; sleep 60")) {
             assertThat(tmux.await(Conformance::hasPrompt, 30_000)).matches(Conformance::hasPrompt);
-            String token = "local-" + Conformance.token();
-            tmux.type("echo " + token);
-            tmux.keys("Enter");
-            assertThat(tmux.await(s -> s.lines().anyMatch(token::equals), 10_000).lines()).contains(token);
+            tmux.assertEchoes("local-");
             tmux.resize(90, 20);
             tmux.type("stty size");
             tmux.keys("Enter");

@@ -69,10 +69,7 @@ class JmoshServerUnderFireTest {
                     Thread.sleep(5); // paced, so the kernel's socket buffer does not drop much of it
                 }
             }
-            String token = "unbothered-" + Conformance.token();
-            byte[] line = ("echo " + token + "\r").getBytes(StandardCharsets.UTF_8);
-            session.input(line, 0, line.length);
-            assertThat(screen.await(t -> t.lines().anyMatch(token::equals), 10_000).lines()).contains(token);
+            screen.assertEchoes(session, "unbothered-");
 
             byte[] quit = {0x1E, '.'};
             session.input(quit, 0, quit.length);

@@ -20,10 +20,7 @@ class MoshClientVsJmoshServerTest {
              Tmux tmux = new Tmux(80, 24, "env LANG=C.UTF-8 MOSH_KEY=" + server.key + " mosh-client 127.0.0.1 "
                      + server.port + "; echo CLIENT_RC=$?; sleep 60")) {
             assertThat(tmux.await(Conformance::hasPrompt, 20_000)).matches(Conformance::hasPrompt);
-            String token = "jmosh-" + Conformance.token();
-            tmux.type("echo " + token);
-            tmux.keys("Enter");
-            assertThat(tmux.await(s -> s.lines().anyMatch(token::equals), 10_000).lines()).contains(token);
+            tmux.assertEchoes("jmosh-");
 
             tmux.type("printf '\\033[31mred\\033[0m plain\\n'");
             tmux.keys("Enter");

@@ -16,10 +16,7 @@ class MoshWrapperTest {
         try (Tmux tmux = new Tmux(80, 24, "env LANG=C.UTF-8 mosh --local " + options
                 + " 127.0.0.1 -- /bin/bash --norc --noprofile; echo WRAPPER_RC=$?; sleep 60")) {
             assertThat(tmux.await(Conformance::hasPrompt, 30_000)).matches(Conformance::hasPrompt);
-            String token = "wrapped-" + Conformance.token();
-            tmux.type("echo " + token);
-            tmux.keys("Enter");
-            assertThat(tmux.await(s -> s.lines().anyMatch(token::equals), 10_000).lines()).contains(token);
+            tmux.assertEchoes("wrapped-");
             tmux.type("exit");
             tmux.keys("Enter");
             assertThat(tmux.await(s -> s.contains("WRAPPER_RC="), 15_000)).contains("WRAPPER_RC=0");

@@ -72,6 +72,15 @@ final class Tmux implements AutoCloseable {
         return s;
     }
 
+    /** Types {@code echo <prefix><random>} and Enter, and checks the token comes back on a line of its own. */
+    void assertEchoes(String prefix) throws IOException, InterruptedException {
+        String token = prefix + Conformance.token();
+        type("echo " + token);
+        keys("Enter");
+        org.assertj.core.api.Assertions.assertThat(await(s -> s.lines().anyMatch(token::equals), 10_000).lines())
+                .as("the echoed token on its own line").contains(token);
+    }
+
     @Override
     public void close() {
         try {
