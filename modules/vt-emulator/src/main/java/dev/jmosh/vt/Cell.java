@@ -17,12 +17,14 @@ public final class Cell {
     private final boolean wide;
     private final boolean fallback;
     private final Rendition rendition;
+    private final String link;
 
-    Cell(String text, boolean wide, boolean fallback, Rendition rendition) {
+    Cell(String text, boolean wide, boolean fallback, Rendition rendition, String link) {
         this.text = text;
         this.wide = wide;
         this.fallback = fallback;
         this.rendition = rendition;
+        this.link = link;
     }
 
     /** Returns the stored text: {@code ""} when erased, else a base character and its marks. */
@@ -49,6 +51,14 @@ public final class Cell {
         return rendition;
     }
 
+    /**
+     * Returns the cell's OSC 8 hyperlink as {@code "id=ID;URI"} or {@code ";URI"}, or null;
+     * beyond mosh 1.4.0.
+     */
+    public String link() {
+        return link;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Cell)) {
@@ -56,7 +66,7 @@ public final class Cell {
         }
         Cell c = (Cell) o;
         return c.text.equals(text) && c.wide == wide && c.fallback == fallback
-                && c.rendition.equals(rendition);
+                && c.rendition.equals(rendition) && java.util.Objects.equals(c.link, link);
     }
 
     @Override
@@ -67,6 +77,6 @@ public final class Cell {
     @Override
     public String toString() {
         return "Cell['" + text + "'" + (wide ? ", wide" : "") + (fallback ? ", fallback" : "")
-                + ", " + rendition + "]";
+                + ", " + rendition + (link == null ? "" : ", link=" + link) + "]";
     }
 }

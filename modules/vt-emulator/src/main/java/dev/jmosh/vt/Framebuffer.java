@@ -59,7 +59,8 @@ public final class Framebuffer {
         }
         StringBuilder text = new StringBuilder(2);
         r.appendText(col, text);
-        return new Cell(text.toString(), r.isWide(col), r.isFallback(col), Rendition.of(r.rendition(col)));
+        return new Cell(text.toString(), r.isWide(col), r.isFallback(col), Rendition.of(r.rendition(col)),
+                r.link(col));
     }
 
     /** Returns whether a cell is covered by the wide character to its left (and so not drawn). */
@@ -172,6 +173,23 @@ public final class Framebuffer {
     /** Returns 0 or the mouse encoding mode: 1005, 1006 or 1015. */
     public int mouseEncodingMode() {
         return ds().mouseEncodingMode;
+    }
+
+    /**
+     * Returns the cursor shape set by DECSCUSR ({@code CSI Ps SP q}): 0 for the terminal's
+     * default, 1 blinking block, 2 steady block, 3 blinking underline, 4 steady underline,
+     * 5 blinking bar, 6 steady bar. Beyond mosh 1.4.0.
+     */
+    public int cursorStyle() {
+        return ds().cursorStyle;
+    }
+
+    /**
+     * Returns whether the alternate screen (?47, ?1047, ?1049) is shown. Server-side state: a
+     * peer fed frame diffs sees only what is shown, so this is not compared by {@link #equals}.
+     */
+    public boolean alternateScreen() {
+        return screen.alternateActive();
     }
 
     /** Returns whether alternate scroll is on (?1007). */

@@ -58,6 +58,16 @@ public final class Rendition {
         return has(Renditions.INVISIBLE);
     }
 
+    /** Returns whether the text is faint (SGR 2); beyond mosh 1.4.0. */
+    public boolean faint() {
+        return has(Renditions.FAINT);
+    }
+
+    /** Returns whether the text is crossed out (SGR 9); beyond mosh 1.4.0. */
+    public boolean strikethrough() {
+        return has(Renditions.STRIKETHROUGH);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Rendition && ((Rendition) o).packed == packed;
@@ -72,7 +82,8 @@ public final class Rendition {
     public String toString() {
         StringBuilder b = new StringBuilder("Rendition[fg=").append(foreground())
                 .append(", bg=").append(background());
-        String[] names = {"bold", "italic", "underlined", "blink", "inverse", "invisible"};
+        String[] names = {"bold", "italic", "underlined", "blink", "inverse", "invisible", "faint",
+            "strikethrough"};
         for (int i = 0; i < names.length; i++) {
             if (has(1 << i)) {
                 b.append(", ").append(names[i]);

@@ -2,6 +2,7 @@ package dev.jmosh.vt;
 
 import static dev.jmosh.vt.Term.cursor;
 import static dev.jmosh.vt.Term.emu;
+import static dev.jmosh.vt.Term.feed;
 import static dev.jmosh.vt.Term.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +32,14 @@ class ModeTest {
     }
 
     @Test
-    void alternateScreenIsIgnored() {
-        Emulator e = emu(5, 2, "abc\033[?1049hxy\033[?1049l");
-        assertThat(screen(e)).isEqualTo("abcxy\n");
+    void alternateScreenComesAndGoes() {
+        Emulator e = emu(5, 2, "abc\033[?1049hxy");
+        assertThat(screen(e)).isEqualTo("   xy\n");
+        assertThat(e.framebuffer().alternateScreen()).isTrue();
+        feed(e, "\033[?1049l");
+        assertThat(screen(e)).isEqualTo("abc\n");
+        assertThat(cursor(e)).containsExactly(0, 3);
+        assertThat(e.framebuffer().alternateScreen()).isFalse();
     }
 
     @Test

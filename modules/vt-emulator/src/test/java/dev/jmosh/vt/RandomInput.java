@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * Generates terminal output for property tests: a mix of text (ASCII, Latin-1, wide CJK and
  * emoji, combining marks), controls, cursor movement, erasing, scrolling, margins, SGR with all
- * colour forms, modes, titles, clipboard, and sometimes raw garbage and broken UTF-8.
+ * colour forms, modes, titles, clipboard, and sometimes raw garbage and broken UTF-8; beyond
+ * mosh, the alternate screens, character sets and shifts, cursor styles and OSC 8 hyperlinks.
  */
 final class RandomInput {
     private static final String[] TEXT = {
@@ -78,12 +79,16 @@ final class RandomInput {
             return "\033[" + pos(h) + ";" + pos(h) + "r";
         }
         if (k < 94) {
-            int[] modes = {1, 3, 5, 6, 7, 25, 9, 1000, 1002, 1003, 1004, 1005, 1006, 1007, 1015, 2004, 1049};
+            int[] modes = {1, 3, 5, 6, 7, 25, 9, 1000, 1002, 1003, 1004, 1005, 1006, 1007, 1015, 2004, 1049,
+                47, 1047, 1049, 1049};
             return "\033[?" + modes[rnd.nextInt(modes.length)] + (rnd.nextBoolean() ? "h" : "l");
         }
         if (k < 96) {
             String[] misc = {"\0337", "\0338", "\033D", "\033M", "\033E", "\033H", "\033[g", "\033[3g",
-                "\033[4h", "\033[4l", "\033[!p", "\033#8", "\033(0", "\033[=5c", "\033P1$q\033\\"};
+                "\033[4h", "\033[4l", "\033[!p", "\033#8", "\033(0", "\033[=5c", "\033P1$q\033\\",
+                "\033(0", "\033(B", "\033)0", "\016", "\017", "\033N", "\033O", "\033*0", "\033n",
+                "\033[ q", "\033[2 q", "\033[5 q", "\033[7 q", "\033(Aq",
+                "\033]8;;http://a/\033\\", "\033]8;id=1;http://b/\007", "\033]8;;\007", "\033]8;x\007"};
             return misc[rnd.nextInt(misc.length)];
         }
         if (k < 98) {
@@ -106,7 +111,7 @@ final class RandomInput {
                 b.append(';');
             }
             switch (rnd.nextInt(8)) {
-                case 0: b.append(num(9)); break;
+                case 0: b.append(num(9)); break; // includes faint 2 and strikethrough 9
                 case 1: b.append(20 + num(9)); break;
                 case 2: b.append(30 + num(9)); break;
                 case 3: b.append(40 + num(9)); break;

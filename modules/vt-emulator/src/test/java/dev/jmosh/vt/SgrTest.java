@@ -21,8 +21,11 @@ class SgrTest {
     }
 
     @Test
-    void faintAndStrikethroughAreIgnored() {
-        assertThat(after("\033[2;9;21;53m")).isEqualTo(Rendition.DEFAULT);
+    void faintAndStrikethroughBeyondMosh() {
+        Rendition r = after("\033[2;9m");
+        assertThat(r.faint() && r.strikethrough()).isTrue();
+        assertThat(after("\033[1;2;9m\033[22;29m")).isEqualTo(Rendition.DEFAULT);
+        assertThat(after("\033[21;53m")).isEqualTo(Rendition.DEFAULT);
     }
 
     @Test

@@ -49,6 +49,9 @@ final class CellStyle {
         if (r.inverse()) {
             s.add(SGR.REVERSE);
         }
+        if (r.strikethrough()) {
+            s.add(SGR.CROSSED_OUT);
+        }
         return s;
     }
 
@@ -56,7 +59,8 @@ final class CellStyle {
     static DisplayCell of(Cell cell) {
         Rendition r = cell.rendition();
         String text = cell.blank() || r.invisible() ? " " : printable(cell);
-        return new DisplayCell(text, cell.wide() ? 2 : 1, color(r.foreground()), color(r.background()), attributes(r));
+        return new DisplayCell(text, cell.wide() ? 2 : 1, color(r.foreground()), color(r.background()), attributes(r),
+                r.faint(), cell.link());
     }
 
     /**

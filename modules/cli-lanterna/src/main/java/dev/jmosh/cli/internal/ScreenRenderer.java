@@ -34,6 +34,8 @@ public final class ScreenRenderer {
     private TextColor curFg;
     private TextColor curBg;
     private EnumSet<SGR> curAttrs;
+    private boolean curFaint;
+    private String curLink;
 
     /**
      * A renderer on {@code terminal}.
@@ -68,6 +70,7 @@ public final class ScreenRenderer {
         for (int y = 0; y < rows; y++) {
             drawRow(y, want[y]);
         }
+        link(null);
         int bells = fb.bellCount();
         if (shownBells >= 0 && bells != shownBells) {
             terminal.bell();
@@ -114,6 +117,7 @@ public final class ScreenRenderer {
                 positioned = false;
                 continue;
             }
+            link(c.link());
             // not putString: Lanterna 3.1.3 encodes char by char, appending NULs after
             // multi-byte characters and mangling surrogate pairs (emoji)
             terminal.writeRaw(c.text());
@@ -128,7 +132,7 @@ public final class ScreenRenderer {
     /** How many plain blanks of one style EL/ECH can produce start at {@code x}. */
     private static int blankRun(DisplayCell[] row, int x) {
         DisplayCell first = row[x];
-        if (!first.text().equals(" ") || !first.attributes().isEmpty()) {
+        if (!first.erasable()) {
             return 0;
         }
         int n = 1;
@@ -141,7 +145,7 @@ public final class ScreenRenderer {
     /** Whether every cell from {@code x} on is a plain blank of one style that EL can produce. */
     private static boolean blankToEnd(DisplayCell[] row, int x) {
         DisplayCell first = row[x];
-        if (!first.text().equals(" ") || !first.attributes().isEmpty()) {
+        if (!first.erasable()) {
             return false;
         }
         for (int i = x + 1; i < row.length; i++) {
@@ -152,9 +156,17 @@ public final class ScreenRenderer {
         return true;
     }
 
+    /** Opens, changes or closes the OSC 8 hyperlink that written text gets. */
+    private void link(String l) throws IOException {
+        if (!Objects.equals(l, curLink)) {
+            terminal.writeRaw("\033]8;" + (l == null ? ";" : l) + "\033\\");
+            curLink = l;
+        }
+    }
+
     private void style(DisplayCell c) throws IOException {
         if (Objects.equals(curFg, c.foreground()) && Objects.equals(curBg, c.background())
-                && Objects.equals(curAttrs, c.attributes())) {
+                && Objects.equals(curAttrs, c.attributes()) && curFaint == c.faint()) {
             return;
         }
         terminal.resetColorAndSGR();
@@ -167,6 +179,10 @@ public final class ScreenRenderer {
         for (SGR s : c.attributes()) {
             terminal.enableSGR(s);
         }
+        if (c.faint()) {
+            terminal.writeRaw("\033[2m"); // Lanterna has no SGR for faint
+        }
+        curFaint = c.faint();
         curFg = c.foreground();
         curBg = c.background();
         curAttrs = c.attributes();
@@ -177,6 +193,13 @@ public final class ScreenRenderer {
         curFg = TextColor.ANSI.DEFAULT;
         curBg = TextColor.ANSI.DEFAULT;
         curAttrs = DisplayCell.NONE;
+        curFaint = false;
+        link(null);
+    }
+
+    /** Returns what puts the cursor style back to the terminal's default, if it was changed. */
+    String restoreCursorStyle() {
+        return modes.restoreCursorStyle();
     }
 
     /** Drops the title prefix, as mosh does on exit. */
@@ -210,7 +233,8 @@ public final class ScreenRenderer {
                 DisplayCell d = CellStyle.of(cell);
                 if (d.width() == 2) {
                     if (x + 1 >= w) {
-                        d = new DisplayCell(" ", 1, d.foreground(), d.background(), d.attributes());
+                        d = new DisplayCell(" ", 1, d.foreground(), d.background(), d.attributes(), d.faint(),
+                                d.link());
                     } else {
                         grid[y][x] = d;
                         grid[y][x + 1] = DisplayCell.continuation(d);

@@ -153,7 +153,7 @@ public final class TerminalClient implements ClientListener {
             return;
         }
         try {
-            terminal.writeRaw(CLOSE);
+            terminal.writeRaw(CLOSE + renderer.restoreCursorStyle());
             terminal.flush();
         } catch (IOException | RuntimeException e) {
             // the terminal is going away; restoring its settings below matters more
@@ -225,7 +225,7 @@ public final class TerminalClient implements ClientListener {
     @Override
     public void suspend() {
         try {
-            terminal.writeRaw(CLOSE);
+            terminal.writeRaw(CLOSE + renderer.restoreCursorStyle());
             terminal.flush();
             tty.restore();
             out.print(Messages.SUSPENDED);

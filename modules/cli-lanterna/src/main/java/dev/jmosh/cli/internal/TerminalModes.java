@@ -6,7 +6,8 @@ import java.io.IOException;
 /**
  * The remote application's terminal modes that the user's terminal must mirror and Lanterna
  * cannot set: reverse video (?5), bracketed paste (?2004), mouse reporting (?9, ?1000–?1003),
- * focus events (?1004) and mouse encodings (?1005, ?1006, ?1015). Each is written on change.
+ * focus events (?1004) and mouse encodings (?1005, ?1006, ?1015), and, beyond mosh, the cursor
+ * style (DECSCUSR). Each is written on change.
  */
 final class TerminalModes {
     private static final int UNKNOWN = -1;
@@ -15,6 +16,7 @@ final class TerminalModes {
     private int mouse = UNKNOWN;
     private int focus = UNKNOWN;
     private int encoding = UNKNOWN;
+    private int cursorStyle;
 
     void invalidate() {
         reverse = UNKNOWN;
@@ -22,6 +24,12 @@ final class TerminalModes {
         mouse = UNKNOWN;
         focus = UNKNOWN;
         encoding = UNKNOWN;
+        cursorStyle = UNKNOWN;
+    }
+
+    /** Returns the bytes that give the cursor its default style back, if a style was set. */
+    String restoreCursorStyle() {
+        return cursorStyle > 0 ? "\033[0 q" : "";
     }
 
     void update(RawTerminal t, Framebuffer fb) throws IOException {
@@ -57,6 +65,11 @@ final class TerminalModes {
             }
             encoding = e;
         }
+        int c = fb.cursorStyle();
+        if (c != cursorStyle && !(cursorStyle == UNKNOWN && c == 0)) {
+            out.append("\033[").append(c).append(" q");
+        }
+        cursorStyle = c;
         if (out.length() > 0) {
             t.writeRaw(out.toString());
         }

@@ -13,6 +13,10 @@ import dev.jmosh.vt.internal.unicode.ByteSink;
  * change (reset and full repaint), scroll shortcut, rows, cursor position, cursor visibility,
  * rendition, bracketed paste, mouse reporting, focus, mouse encoding.
  *
+ * <p>Beyond mosh 1.4.0 (whose client ignores all three): cells carry their OSC 8 hyperlinks
+ * (the diff ends with none open), SGR strings include faint and strikethrough, and a change of
+ * cursor style (DECSCUSR) is sent after the modes.
+ *
  * <p>It assumes the receiver is an emulator that has only ever been fed such diffs (hence
  * autowrap on, insert and origin mode off, full-screen margins, no deferred wrap pending, no
  * soft-wrap flag on the bottom row), and that it was already resized to the new size. It never
@@ -68,6 +72,7 @@ public final class FrameDiffer {
         if (resized || t.cursorVisible != w.cursorVisible) {
             out.appendAscii(t.cursorVisible ? "\033[?25h" : "\033[?25l");
         }
+        w.updateLink(null);
         w.updateRendition(t.rendition(), resized);
         ModeWriter.modes(f, t, resized, out);
         return out.toByteArray();

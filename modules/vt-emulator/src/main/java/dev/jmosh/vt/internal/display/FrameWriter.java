@@ -26,6 +26,8 @@ final class FrameWriter {
     int cursorY;
     long rendition;
     boolean cursorVisible;
+    /** The hyperlink the receiver attaches to what it prints; every diff starts and ends with none. */
+    String link;
 
     FrameWriter(ByteSink out, int width, boolean cursorVisible) {
         this.out = out;
@@ -86,8 +88,33 @@ final class FrameWriter {
         }
     }
 
-    /** Prints one cell as mosh does (space when empty, U+00A0 before fallback marks). */
+    /**
+     * Sends an OSC 8 if the receiver's current hyperlink differs from {@code l} (a link string
+     * {@code "id=ID;URI"} or {@code ";URI"}, which is exactly OSC 8's "params;URI"; null for none).
+     * Beyond mosh 1.4.0, whose client ignores OSC 8.
+     */
+    void updateLink(String l) {
+        if (l == link || (l != null && l.equals(link))) {
+            return;
+        }
+        out.appendAscii("\033]8;");
+        if (l == null) {
+            out.append(';');
+        } else {
+            out.appendString(l);
+        }
+        out.append(0x07);
+        link = l;
+    }
+
+    /**
+     * Prints one cell as mosh does (space when empty, U+00A0 before fallback marks), under its
+     * hyperlink.
+     */
     void printCell(Row row, int col) {
+        if (row.mayHaveLinks() || link != null) {
+            updateLink(row.link(col));
+        }
         row.appendGrapheme(col, out);
     }
 }

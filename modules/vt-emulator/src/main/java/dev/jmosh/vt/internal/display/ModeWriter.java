@@ -61,7 +61,7 @@ final class ModeWriter {
         }
     }
 
-    /** Bracketed paste, mouse reporting, focus, mouse encoding and alternate scroll. */
+    /** Bracketed paste, mouse reporting, focus, mouse encoding, alternate scroll, cursor style. */
     static void modes(DrawState f, DrawState t, boolean all, ByteSink out) {
         if (all || f.bracketedPaste != t.bracketedPaste) {
             out.appendAscii(t.bracketedPaste ? "\033[?2004h" : "\033[?2004l");
@@ -91,6 +91,11 @@ final class ModeWriter {
         }
         if (f.mouseAlternateScroll != t.mouseAlternateScroll) {
             out.appendAscii(t.mouseAlternateScroll ? "\033[?1007h" : "\033[?1007l");
+        }
+        if (f.cursorStyle != t.cursorStyle) { // beyond mosh; its client ignores CSI SP q
+            out.appendAscii("\033[");
+            out.appendDecimal(t.cursorStyle);
+            out.appendAscii(" q");
         }
     }
 

@@ -84,6 +84,7 @@ final class RowPainter {
                     w.out.appendDecimal(clearCount);
                     w.out.append('X');
                 } else {
+                    w.updateLink(null);
                     w.out.appendRepeated(' ', clearCount);
                     w.cursorX = x;
                 }
@@ -114,6 +115,7 @@ final class RowPainter {
             if (!wrapThis) {
                 w.out.appendAscii("\033[K");
             } else {
+                w.updateLink(null);
                 w.out.appendRepeated(' ', clearCount);
                 w.cursorX = x;
                 wroteLast = true;

@@ -7,9 +7,10 @@ import dev.jmosh.vt.internal.screen.Screen;
 /**
  * Cursor positioning: CUU/CUD/CUF/CUB ({@code CSI A B C D}), CNL/CPL ({@code CSI E F}), CUP
  * ({@code CSI H}, {@code f}), CHA/HPA ({@code CSI G}, {@code `}), VPA ({@code CSI d}), DECSC and
- * DECRC ({@code ESC 7}, {@code ESC 8}). Mirrors mosh: moves clamp to the screen (or to the
- * region in origin mode), CUU/CUD ignore the margins otherwise. CNL and CPL are not in mosh
- * 1.4.0; they are implemented as in xterm (down/up, then column 1).
+ * DECRC ({@code ESC 7}, {@code ESC 8}) and DECSCUSR ({@code CSI Ps SP q}). Mirrors mosh: moves
+ * clamp to the screen (or to the region in origin mode), CUU/CUD ignore the margins otherwise.
+ * CNL and CPL are not in mosh 1.4.0; they are implemented as in xterm (down/up, then column 1).
+ * Neither is DECSCUSR, kept as tmux does: 0..6 set the style, anything else is ignored.
  */
 final class CursorHandler {
     private CursorHandler() {
@@ -50,6 +51,20 @@ final class CursorHandler {
     /** VPA: row, 1-based. */
     static void line(Screen s, Sequence seq) {
         s.ds().moveRow(seq.get(0, 1) - 1, false);
+    }
+
+    /** Largest DECSCUSR style: 6, steady bar. */
+    static final int MAX_CURSOR_STYLE = 6;
+
+    /** DECSCUSR: 0 default, 1 blinking block, 2 block, 3 blinking underline, 4 underline, 5/6 bar. */
+    static void style(Screen s, Sequence seq) {
+        int style = seq.raw(0);
+        if (style == -1) {
+            style = 0;
+        }
+        if (style <= MAX_CURSOR_STYLE) {
+            s.ds().cursorStyle = style;
+        }
     }
 
     /** DECSC. */

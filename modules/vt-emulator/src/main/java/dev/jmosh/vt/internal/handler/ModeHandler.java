@@ -1,5 +1,8 @@
 package dev.jmosh.vt.internal.handler;
 
+import static dev.jmosh.vt.internal.handler.Origin.BEYOND_MOSH;
+import static dev.jmosh.vt.internal.handler.Origin.MOSH;
+
 import dev.jmosh.vt.internal.parser.Sequence;
 import dev.jmosh.vt.internal.screen.DrawState;
 import dev.jmosh.vt.internal.screen.Screen;
@@ -10,68 +13,100 @@ import dev.jmosh.vt.internal.screen.Screen;
  * 1 DECCKM, 3 (ignored but clears the screen), 5 reverse video, 6 origin (homes first), 7
  * autowrap, 25 cursor, 9/1000..1003 mouse reporting (one at a time; any reset turns it off),
  * 1004 focus, 1005/1006/1015 mouse encoding (likewise), 1007 alternate scroll, 2004 bracketed
- * paste. Anything else, including the alternate screen (47, 1047, 1049), is ignored.
+ * paste. Beyond mosh, the alternate screen: 47 and 1047 switch screens, 1049 also saves and
+ * restores the cursor (see {@code AlternateScreen} for the tmux semantics). Any other mode is
+ * ignored.
  */
 final class ModeHandler {
     /** X10 mouse reporting. */
     static final int MOUSE_X10 = 9;
-    /** First and last of the xterm mouse reporting modes 1000..1003. */
-    static final int MOUSE_FIRST = 1000;
-    static final int MOUSE_LAST = 1003;
     static final int ENCODING_UTF8 = 1005;
     static final int ENCODING_SGR = 1006;
     static final int ENCODING_URXVT = 1015;
+    /** Insert/replace mode, the only ANSI mode. */
+    static final int IRM = 4;
+
+    /** SM/RM modes. */
+    static final FunctionTable<Functions.Mode> ANSI = new FunctionTable<Functions.Mode>()
+            .add(IRM, MOSH, false, (s, on) -> s.ds().insertMode = on);
+
+    /** DECSET/DECRST modes. */
+    static final FunctionTable<Functions.Mode> PRIVATE = new FunctionTable<Functions.Mode>()
+            .add(1, MOSH, false, (s, on) -> s.ds().applicationCursorKeys = on)
+            .add(3, MOSH, false, (s, on) -> clearForColumnMode(s))
+            .add(5, MOSH, false, (s, on) -> s.ds().reverseVideo = on)
+            .add(6, MOSH, false, ModeHandler::setOrigin)
+            .add(7, MOSH, false, (s, on) -> s.ds().autoWrapMode = on)
+            .add(25, MOSH, false, (s, on) -> s.ds().cursorVisible = on)
+            .add(MOUSE_X10, MOSH, false, (s, on) -> mouseReporting(s, MOUSE_X10, on))
+            .add(1000, MOSH, false, (s, on) -> mouseReporting(s, 1000, on))
+            .add(1001, MOSH, false, (s, on) -> mouseReporting(s, 1001, on))
+            .add(1002, MOSH, false, (s, on) -> mouseReporting(s, 1002, on))
+            .add(1003, MOSH, false, (s, on) -> mouseReporting(s, 1003, on))
+            .add(1004, MOSH, false, (s, on) -> s.ds().mouseFocusEvent = on)
+            .add(ENCODING_UTF8, MOSH, false, (s, on) -> mouseEncoding(s, ENCODING_UTF8, on))
+            .add(ENCODING_SGR, MOSH, false, (s, on) -> mouseEncoding(s, ENCODING_SGR, on))
+            .add(ENCODING_URXVT, MOSH, false, (s, on) -> mouseEncoding(s, ENCODING_URXVT, on))
+            .add(1007, MOSH, false, (s, on) -> s.ds().mouseAlternateScroll = on)
+            .add(2004, MOSH, false, (s, on) -> s.ds().bracketedPaste = on)
+            .add(47, BEYOND_MOSH, false, (s, on) -> alternateScreen(s, on, false))
+            .add(1047, BEYOND_MOSH, false, (s, on) -> alternateScreen(s, on, false))
+            .add(1049, BEYOND_MOSH, false, (s, on) -> alternateScreen(s, on, true));
 
     private ModeHandler() {
     }
 
-    /** SM/RM: only IRM (4) is known. */
+    /** SM/RM, each parameter in turn. */
     static void setAnsiModes(Screen s, Sequence seq, boolean on) {
-        for (int i = 0; i < seq.count(); i++) {
-            if (seq.get(i, 0) == 4) {
-                s.ds().insertMode = on;
-            }
-        }
+        setModes(ANSI, s, seq, on);
     }
 
     /** DECSET/DECRST, each parameter in turn. */
     static void setPrivateModes(Screen s, Sequence seq, boolean on) {
-        DrawState ds = s.ds();
+        setModes(PRIVATE, s, seq, on);
+    }
+
+    private static void setModes(FunctionTable<Functions.Mode> table, Screen s, Sequence seq, boolean on) {
         for (int i = 0; i < seq.count(); i++) {
-            int mode = seq.get(i, 0);
-            if (mode == MOUSE_X10 || (mode >= MOUSE_FIRST && mode <= MOUSE_LAST)) {
-                ds.mouseReportingMode = on ? mode : 0;
-            } else if (mode == ENCODING_UTF8 || mode == ENCODING_SGR || mode == ENCODING_URXVT) {
-                ds.mouseEncodingMode = on ? mode : 0;
-            } else {
-                setPrivateMode(s, mode, on);
+            int index = table.find(seq.get(i, 0));
+            if (index >= 0) {
+                table.function(index).set(s, on);
             }
         }
     }
 
-    private static void setPrivateMode(Screen s, int mode, boolean on) {
+    private static void mouseReporting(Screen s, int mode, boolean on) {
+        s.ds().mouseReportingMode = on ? mode : 0;
+    }
+
+    private static void mouseEncoding(Screen s, int mode, boolean on) {
+        s.ds().mouseEncodingMode = on ? mode : 0;
+    }
+
+    /** ?3, 80/132 columns: not supported, but the screen is cleared and the cursor homed. */
+    private static void clearForColumnMode(Screen s) {
         DrawState ds = s.ds();
-        switch (mode) {
-            case 1: ds.applicationCursorKeys = on; break;
-            case 3: // 80/132 columns: not supported, but the screen is cleared
-                ds.moveRow(0, false);
-                ds.moveCol(0, false, false);
-                for (int y = 0; y < ds.height(); y++) {
-                    s.resetRow(y);
-                }
-                break;
-            case 5: ds.reverseVideo = on; break;
-            case 6: // homes with the old origin mode, then switches
-                ds.moveRow(0, false);
-                ds.moveCol(0, false, false);
-                ds.originMode = on;
-                break;
-            case 7: ds.autoWrapMode = on; break;
-            case 25: ds.cursorVisible = on; break;
-            case 1004: ds.mouseFocusEvent = on; break;
-            case 1007: ds.mouseAlternateScroll = on; break;
-            case 2004: ds.bracketedPaste = on; break;
-            default: break;
+        ds.moveRow(0, false);
+        ds.moveCol(0, false, false);
+        for (int y = 0; y < ds.height(); y++) {
+            s.resetRow(y);
+        }
+    }
+
+    /** ?6: homes with the old origin mode, then switches. */
+    private static void setOrigin(Screen s, boolean on) {
+        DrawState ds = s.ds();
+        ds.moveRow(0, false);
+        ds.moveCol(0, false, false);
+        ds.originMode = on;
+    }
+
+    /** ?47, ?1047 and (with the cursor) ?1049. */
+    private static void alternateScreen(Screen s, boolean on, boolean cursor) {
+        if (on) {
+            s.enterAlternate(cursor);
+        } else {
+            s.leaveAlternate(cursor);
         }
     }
 

@@ -15,12 +15,17 @@ import dev.jmosh.vt.internal.unicode.Widths;
  *       "fallback" cell and the cursor advances; marks past the cell limit are dropped;</li>
  *   <li>width -1 (non-printable): ignored.</li>
  * </ul>
+ * Beyond mosh: the character first goes through the invoked character set (DEC Special
+ * Graphics, see {@code CharsetState}), and the cell takes the current OSC 8 hyperlink.
  */
 final class PrintHandler {
     private PrintHandler() {
     }
 
     static void print(Screen s, int ch) {
+        if (s.ds().charsets().active()) {
+            ch = s.ds().charsets().map(ch);
+        }
         int width = Widths.of(ch);
         if (width == 1 || width == 2) {
             printSpacing(s, ch, width);
@@ -47,7 +52,7 @@ final class PrintHandler {
         int row = ds.cursorRow();
         int col = ds.cursorCol();
         Row r = s.mutableRow(row);
-        r.put(col, ch, width == 2, ds.rendition());
+        r.put(col, ch, width == 2, ds.rendition(), ds.link());
         if (width == 2 && col + 1 < ds.width()) {
             r.resetCell(col + 1, s.blankRendition());
         }

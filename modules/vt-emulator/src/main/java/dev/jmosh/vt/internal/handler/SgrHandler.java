@@ -47,7 +47,7 @@ final class SgrHandler {
                 r = setRgb(r, num == FG_EXTENDED, seq.get(i + 2, 0), seq.get(i + 3, 0), seq.get(i + 4, 0));
                 i += 4;
             } else {
-                r = Renditions.apply(r, num);
+                r = SgrTable.apply(r, num);
             }
         }
         ds.setRendition(r);

@@ -1,7 +1,5 @@
 package dev.jmosh.vt.internal.screen;
 
-import java.util.Arrays;
-
 /**
  * Cursor, margins, tab stops, current rendition and modes of a screen. Mirrors mosh's
  * {@code Terminal::DrawState}, including its cursor rules: moves snap to the screen (or, in
@@ -12,7 +10,7 @@ import java.util.Arrays;
  */
 public final class DrawState {
     /** Tab stops fall on every {@value}th column by default. */
-    public static final int DEFAULT_TAB_INTERVAL = 8;
+    public static final int DEFAULT_TAB_INTERVAL = TabStops.DEFAULT_INTERVAL;
 
     private int width;
     private int height;
@@ -20,16 +18,13 @@ public final class DrawState {
     private int cursorRow;
     private int combiningCol;
     private int combiningRow;
-    private boolean defaultTabs = true;
-    private boolean[] tabs;
+    private TabStops tabs;
     private int scrollTop;
     private int scrollBottom;
     private long rendition = Renditions.DEFAULT;
-    private int savedCol;
-    private int savedRow;
-    private long savedRendition = Renditions.DEFAULT;
-    private boolean savedAutoWrap = true;
-    private boolean savedOrigin;
+    private String link;
+    private final SavedCursor saved = new SavedCursor();
+    private final CharsetState charsets = new CharsetState();
 
     /** Deferred autowrap: the cursor sits on the last column and the next print wraps first. */
     public boolean nextPrintWillWrap;
@@ -55,14 +50,15 @@ public final class DrawState {
     public int mouseEncodingMode;
     /** DECCKM (?1). */
     public boolean applicationCursorKeys;
+    /** DECSCUSR ({@code CSI Ps SP q}): 0 (the terminal's default) .. 6; beyond mosh 1.4.0. */
+    public int cursorStyle;
 
     /** Creates the power-on state for a screen of the given size. */
     public DrawState(int width, int height) {
         this.width = width;
         this.height = height;
         this.scrollBottom = height - 1;
-        this.tabs = new boolean[width];
-        reinitializeTabs(0);
+        this.tabs = new TabStops(width);
     }
 
     /** Returns an independent copy. */
@@ -74,16 +70,13 @@ public final class DrawState {
         c.cursorRow = cursorRow;
         c.combiningCol = combiningCol;
         c.combiningRow = combiningRow;
-        c.defaultTabs = defaultTabs;
-        c.tabs = tabs.clone();
+        c.tabs = tabs.copy();
         c.scrollTop = scrollTop;
         c.scrollBottom = scrollBottom;
         c.rendition = rendition;
-        c.savedCol = savedCol;
-        c.savedRow = savedRow;
-        c.savedRendition = savedRendition;
-        c.savedAutoWrap = savedAutoWrap;
-        c.savedOrigin = savedOrigin;
+        c.link = link;
+        c.saved.copyFrom(saved);
+        c.charsets.copyFrom(charsets);
         c.nextPrintWillWrap = nextPrintWillWrap;
         c.originMode = originMode;
         c.autoWrapMode = autoWrapMode;
@@ -96,13 +89,8 @@ public final class DrawState {
         c.mouseAlternateScroll = mouseAlternateScroll;
         c.mouseEncodingMode = mouseEncodingMode;
         c.applicationCursorKeys = applicationCursorKeys;
+        c.cursorStyle = cursorStyle;
         return c;
-    }
-
-    private void reinitializeTabs(int start) {
-        for (int i = start; i < tabs.length; i++) {
-            tabs[i] = i % DEFAULT_TAB_INTERVAL == 0;
-        }
     }
 
     public int width() {
@@ -145,6 +133,34 @@ public final class DrawState {
 
     public void setRendition(long rendition) {
         this.rendition = rendition;
+    }
+
+    /**
+     * Returns the hyperlink printed characters get (OSC 8), null for none: a canonical string
+     * from the screen's {@link LinkTable}. Beyond mosh 1.4.0.
+     */
+    public String link() {
+        return link;
+    }
+
+    /** Sets the hyperlink printed characters get (a {@link LinkTable} string, or null). */
+    public void setLink(String link) {
+        this.link = link;
+    }
+
+    /** Passes the hyperlinks of the cursor and of the saved cursor, if any, to {@code action}. */
+    void forEachLink(java.util.function.Consumer<String> action) {
+        if (link != null) {
+            action.accept(link);
+        }
+        if (saved.link != null) {
+            action.accept(saved.link);
+        }
+    }
+
+    /** Returns the character-set state (SCS, SI/SO and single shifts). */
+    public CharsetState charsets() {
+        return charsets;
     }
 
     /** Returns the background colour value that erased cells take (BCE). */
@@ -205,18 +221,17 @@ public final class DrawState {
 
     /** Sets a tab stop at the cursor column (HTS). */
     public void setTab() {
-        tabs[cursorCol] = true;
+        tabs.set(cursorCol);
     }
 
     /** Clears the tab stop at a column. */
     public void clearTab(int col) {
-        tabs[col] = false;
+        tabs.clear(col);
     }
 
     /** Clears every tab stop; default stops do not come back on a later widening. */
     public void clearAllTabs() {
-        defaultTabs = false;
-        Arrays.fill(tabs, false);
+        tabs.clearAll();
     }
 
     /**
@@ -224,20 +239,7 @@ public final class DrawState {
      * -1 if there is none; for count &lt; 0, the {@code -count}th stop to the left, or 0.
      */
     public int nextTab(int count) {
-        if (count >= 0) {
-            for (int i = cursorCol + 1; i < width; i++) {
-                if (tabs[i] && --count == 0) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-        for (int i = cursorCol - 1; i > 0; i--) {
-            if (tabs[i] && ++count == 0) {
-                return i;
-            }
-        }
-        return 0;
+        return tabs.next(cursorCol, count);
     }
 
     /** Sets the scrolling region (0-based, inclusive), clamped to the screen. */
@@ -253,39 +255,51 @@ public final class DrawState {
         }
     }
 
-    /** DECSC: saves cursor position, rendition, autowrap and origin mode. */
+    /** DECSC: saves cursor position, rendition, autowrap, origin mode, charsets and hyperlink. */
     public void saveCursor() {
-        savedCol = cursorCol;
-        savedRow = cursorRow;
-        savedRendition = rendition;
-        savedAutoWrap = autoWrapMode;
-        savedOrigin = originMode;
+        saveCursor(saved);
     }
 
     /** DECRC: restores what {@link #saveCursor()} saved, snapped to the current screen. */
     public void restoreCursor() {
-        cursorCol = savedCol;
-        cursorRow = savedRow;
-        rendition = savedRendition;
-        autoWrapMode = savedAutoWrap;
-        originMode = savedOrigin;
+        restoreCursor(saved);
+    }
+
+    /** Saves what DECSC saves into {@code into}. */
+    public void saveCursor(SavedCursor into) {
+        into.col = cursorCol;
+        into.row = cursorRow;
+        into.rendition = rendition;
+        into.autoWrap = autoWrapMode;
+        into.origin = originMode;
+        into.charsets.copyLockedFrom(charsets);
+        into.link = link;
+    }
+
+    /** Restores a saved cursor, snapped to the current screen; cancels deferred wrap. */
+    public void restoreCursor(SavedCursor from) {
+        cursorCol = from.col;
+        cursorRow = from.row;
+        rendition = from.rendition;
+        autoWrapMode = from.autoWrap;
+        originMode = from.origin;
+        charsets.copyLockedFrom(from.charsets);
+        link = from.link;
+        nextPrintWillWrap = false;
         snapCursorToBorder();
         newGrapheme();
     }
 
     /** Forgets the saved cursor (back to home, default rendition, autowrap on, origin off). */
     public void clearSavedCursor() {
-        savedCol = 0;
-        savedRow = 0;
-        savedRendition = Renditions.DEFAULT;
-        savedAutoWrap = true;
-        savedOrigin = false;
+        saved.clear();
     }
 
     /**
      * Resets what a peer fed only frame diffs never changes: margins, origin, autowrap, insert
-     * and cursor-key modes, tab stops, the saved cursor and deferred wrap. Visible state (cursor,
-     * rendition, the modes a diff sends) is kept.
+     * and cursor-key modes, tab stops, the saved cursor, deferred wrap, character sets and the
+     * hyperlink being written. Visible state (cursor, rendition, cursor style, the modes a diff
+     * sends) is kept.
      */
     public void resetHiddenState() {
         scrollTop = 0;
@@ -295,8 +309,9 @@ public final class DrawState {
         insertMode = false;
         applicationCursorKeys = false;
         nextPrintWillWrap = false;
-        defaultTabs = true;
-        reinitializeTabs(0);
+        charsets.reset();
+        link = null;
+        tabs.reset();
         clearSavedCursor();
         newGrapheme();
     }
@@ -310,11 +325,7 @@ public final class DrawState {
             scrollTop = 0;
             scrollBottom = newHeight - 1;
         }
-        int oldWidth = width;
-        tabs = Arrays.copyOf(tabs, newWidth);
-        if (defaultTabs) {
-            reinitializeTabs(oldWidth);
-        }
+        tabs.resize(newWidth);
         width = newWidth;
         height = newHeight;
         snapCursorToBorder();

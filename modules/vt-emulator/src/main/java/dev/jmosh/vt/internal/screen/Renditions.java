@@ -4,9 +4,10 @@ import dev.jmosh.vt.internal.unicode.ByteSink;
 
 /**
  * Renditions (SGR state) packed into a {@code long}, so that cells store them without objects.
- * Mirrors mosh's {@code Terminal::Renditions}, including its colour model: the sixteen ANSI
- * colours are stored as palette indices 0..15 (SGR 30..37 and 90..97 are {@code 38;5;0..15}),
- * and 24-bit colours keep their three bytes.
+ * Mirrors mosh's {@code Terminal::Renditions} (plus faint and strikethrough), including its
+ * colour model: the sixteen ANSI colours are stored as palette indices 0..15 (SGR 30..37 and
+ * 90..97 are {@code 38;5;0..15}), and 24-bit colours keep their three bytes. Which SGR number
+ * does what is the business of the handlers ({@code SgrTable}).
  *
  * <pre>
  *  63     60 59        52 51                 26 25                  0
@@ -37,13 +38,19 @@ public final class Renditions {
     public static final int INVERSE = 1 << 4;
     /** Attribute bit: invisible (SGR 8). */
     public static final int INVISIBLE = 1 << 5;
+    /** Attribute bit: faint (SGR 2); beyond mosh 1.4.0, which ignores SGR 2. */
+    public static final int FAINT = 1 << 6;
+    /** Attribute bit: crossed out (SGR 9); beyond mosh 1.4.0, which ignores SGR 9. */
+    public static final int STRIKETHROUGH = 1 << 7;
+    /** Number of palette entries (SGR 38;5;n takes n below this). */
+    public static final int PALETTE_SIZE = 256;
+    /** Number of ANSI colours (SGR 30..37); the bright ones are indices 8..15. */
+    public static final int ANSI_COLORS = 8;
 
     private static final int COLOR_BITS = 26;
     private static final long COLOR_MASK = (1L << COLOR_BITS) - 1;
     private static final int BG_SHIFT = COLOR_BITS;
     private static final int ATTR_SHIFT = 2 * COLOR_BITS;
-    private static final int PALETTE_SIZE = 256;
-    private static final int ANSI_COLORS = 8;
 
     private Renditions() {
     }
@@ -105,47 +112,19 @@ public final class Renditions {
     }
 
     /**
-     * Applies one plain SGR number (mosh {@code Renditions::set_rendition}): 0 resets; 30..37,
-     * 40..47, 90..97, 100..107, 39 and 49 set colours; 1/22, 3/23, 4/24, 5/25, 7/27 and 8/28 switch
-     * attributes; anything else (faint, strikethrough, ...) is ignored.
-     */
-    public static long apply(long r, int num) {
-        if (num == 0) {
-            return DEFAULT;
-        } else if (num == 39) {
-            return withForeground(r, COLOR_DEFAULT);
-        } else if (num == 49) {
-            return withBackground(r, COLOR_DEFAULT);
-        } else if (num >= 30 && num <= 37) {
-            return withForeground(r, indexed(num - 30));
-        } else if (num >= 40 && num <= 47) {
-            return withBackground(r, indexed(num - 40));
-        } else if (num >= 90 && num <= 97) {
-            return withForeground(r, indexed(num - 90 + ANSI_COLORS));
-        } else if (num >= 100 && num <= 107) {
-            return withBackground(r, indexed(num - 100 + ANSI_COLORS));
-        }
-        boolean on = num < 9;
-        switch (num) {
-            case 1: case 22: return withAttribute(r, BOLD, on);
-            case 3: case 23: return withAttribute(r, ITALIC, on);
-            case 4: case 24: return withAttribute(r, UNDERLINED, on);
-            case 5: case 25: return withAttribute(r, BLINK, on);
-            case 7: case 27: return withAttribute(r, INVERSE, on);
-            case 8: case 28: return withAttribute(r, INVISIBLE, on);
-            default: return r;
-        }
-    }
-
-    /**
-     * Appends the complete SGR string for {@code r}, always starting from a reset, exactly as
-     * mosh's {@code Renditions::sgr} writes it: {@code ESC[0;1;3;4;5;7;8;<fg>;<bg>m}.
+     * Appends the complete SGR string for {@code r}, always starting from a reset, as mosh's
+     * {@code Renditions::sgr} writes it: {@code ESC[0;1;2;3;4;5;7;8;9;<fg>;<bg>m}. Faint (2) and
+     * strikethrough (9) are beyond mosh; its client ignores them, and without them the string is
+     * byte for byte mosh's.
      */
     public static void appendSgr(long r, ByteSink out) {
         out.appendAscii("\033[0");
         int attrs = attributes(r);
         if ((attrs & BOLD) != 0) {
             out.appendAscii(";1");
+        }
+        if ((attrs & FAINT) != 0) {
+            out.appendAscii(";2");
         }
         if ((attrs & ITALIC) != 0) {
             out.appendAscii(";3");
@@ -161,6 +140,9 @@ public final class Renditions {
         }
         if ((attrs & INVISIBLE) != 0) {
             out.appendAscii(";8");
+        }
+        if ((attrs & STRIKETHROUGH) != 0) {
+            out.appendAscii(";9");
         }
         appendColor(foreground(r), 30, out);
         appendColor(background(r), 40, out);

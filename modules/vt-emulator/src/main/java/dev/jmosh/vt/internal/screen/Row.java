@@ -11,6 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * flag (the text starts with a combining mark) and a rendition. The soft-wrap flag belongs, as
  * in mosh, to the last cell: whatever resets or shifts the last cell clears it.
  *
+ * <p>Beyond mosh, a cell may carry an OSC 8 hyperlink: a reference to a canonical string of the
+ * screen's {@link LinkTable} ({@code "id=ID;URI"} or {@code ";URI"}), in an array allocated only
+ * for rows that ever held a link. Erasing a cell removes its link.
+ *
  * <p>Rows are shared between framebuffer copies. A row may only be changed by the screen whose
  * token is its {@link #owner()}; others copy it first (see {@link Screen#mutableRow}). The
  * generation number ({@code gen}) survives copies and is renewed by {@link #reset}; two rows of
@@ -28,6 +32,7 @@ public final class Row {
     private final int[] base;   // first code point of each cell, 0 = empty
     private int[][] marks;      // null, or per cell null / the code points after base
     private final long[] rend;  // packed Renditions
+    private String[] links;     // null, or per cell null / a LinkTable string
     private final byte[] flags; // WIDE | FALLBACK
     private boolean wrap;
     private long gen;
@@ -58,6 +63,7 @@ public final class Row {
             Arrays.fill(rend, keep, width, blankRendition);
         }
         marks = src.marks == null ? null : Arrays.copyOf(src.marks, width);
+        links = src.links == null ? null : Arrays.copyOf(src.links, width);
         wrap = src.wrap && width == src.width();
         gen = src.gen;
         this.owner = owner;
@@ -125,6 +131,16 @@ public final class Row {
         return rend[col];
     }
 
+    /** Returns the cell's hyperlink (a {@link LinkTable} string), or null. */
+    public String link(int col) {
+        return links == null ? null : links[col];
+    }
+
+    /** Returns whether any cell of the row may carry a hyperlink. */
+    public boolean mayHaveLinks() {
+        return links != null;
+    }
+
     public boolean isWide(int col) {
         return (flags[col] & WIDE) != 0;
     }
@@ -144,6 +160,9 @@ public final class Row {
         if (marks != null) {
             marks[col] = null;
         }
+        if (links != null) {
+            links[col] = null;
+        }
         rend[col] = blankRendition;
         flags[col] = 0;
         if (col == base.length - 1) {
@@ -157,12 +176,24 @@ public final class Row {
         Arrays.fill(rend, blankRendition);
         Arrays.fill(flags, (byte) 0);
         marks = null;
+        links = null;
         wrap = false;
         gen = GENERATIONS.incrementAndGet();
     }
 
     /** Replaces a cell by one character (a reset followed by an append, as mosh prints). */
     public void put(int col, int codePoint, boolean wide, long rendition) {
+        put(col, codePoint, wide, rendition, null);
+    }
+
+    /** Replaces a cell by one character carrying a hyperlink (a {@link LinkTable} string or null). */
+    public void put(int col, int codePoint, boolean wide, long rendition, String link) {
+        if (links != null) {
+            links[col] = link;
+        } else if (link != null) {
+            links = new String[base.length];
+            links[col] = link;
+        }
         base[col] = codePoint;
         if (marks != null) {
             marks[col] = null;
@@ -217,6 +248,9 @@ public final class Row {
         if (marks != null) {
             System.arraycopy(marks, col, marks, col + count, move);
         }
+        if (links != null) {
+            System.arraycopy(links, col, links, col + count, move);
+        }
         for (int i = col; i < col + count; i++) {
             resetCell(i, blankRendition);
         }
@@ -233,18 +267,41 @@ public final class Row {
         if (marks != null) {
             System.arraycopy(marks, col + count, marks, col, move);
         }
+        if (links != null) {
+            System.arraycopy(links, col + count, links, col, move);
+        }
         for (int i = base.length - count; i < base.length; i++) {
             resetCell(i, blankRendition);
         }
         wrap = false;
     }
 
-    /** Returns whether cell {@code col} is identical in both rows (text, flags, rendition). */
+    /** Returns whether cell {@code col} is identical in both rows (text, flags, rendition, link). */
     public boolean sameCell(int col, Row other) {
         return base[col] == other.base[col]
                 && rend[col] == other.rend[col]
                 && flags[col] == other.flags[col]
-                && Arrays.equals(marks(col), other.marks(col));
+                && Arrays.equals(marks(col), other.marks(col))
+                && sameLink(col, other);
+    }
+
+    /** Returns whether cell {@code col} has the same hyperlink in both rows. */
+    public boolean sameLink(int col, Row other) {
+        String a = link(col);
+        String b = other.link(col);
+        return a == b || (a != null && a.equals(b));
+    }
+
+    /** Passes every hyperlink the row holds to {@code action} (for rebuilding the link table). */
+    void forEachLink(java.util.function.Consumer<String> action) {
+        if (links == null) {
+            return;
+        }
+        for (String l : links) {
+            if (l != null) {
+                action.accept(l);
+            }
+        }
     }
 
     /** Returns whether both rows hold identical cells and the same soft-wrap flag. */

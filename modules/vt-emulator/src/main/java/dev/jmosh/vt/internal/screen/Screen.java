@@ -6,6 +6,10 @@ package dev.jmosh.vt.internal.screen;
  * rows between copies: {@link #copy()} costs one array copy, and a row is copied only when a
  * screen that shares it first writes to it.
  *
+ * <p>Beyond mosh 1.4.0: the alternate screen (the rows are the visible screen; the primary
+ * screen's rows wait in an {@link AlternateScreen} while the alternate one is shown) and the
+ * hyperlink table ({@link LinkTable}).
+ *
  * <p>Sharing works through tokens: each screen has a private token object and may change only
  * rows it created with that token. Copying gives both screens new tokens, so every row becomes
  * read-only to both. A copy that is never written to stays valid however much the original
@@ -15,6 +19,8 @@ public final class Screen {
     private Row[] rows;
     private Object token = new Object();
     private DrawState ds;
+    private AlternateScreen alternate = new AlternateScreen();
+    private LinkTable links;
     private String iconName = "";
     private String windowTitle = "";
     private String clipboard = "";
@@ -35,6 +41,7 @@ public final class Screen {
     private Screen(Screen src) {
         rows = src.rows.clone();
         ds = src.ds.copy();
+        alternate = src.alternate.copy();
         iconName = src.iconName;
         windowTitle = src.windowTitle;
         clipboard = src.clipboard;
@@ -50,12 +57,13 @@ public final class Screen {
 
     /**
      * Returns a copy as a peer that was sent this screen through diffs holds it: same visible
-     * state, hidden state at its defaults (see {@link DrawState#resetHiddenState()}) and the
-     * bottom row not soft-wrapped.
+     * state, hidden state at its defaults (see {@link DrawState#resetHiddenState()}), no
+     * alternate screen (what shows is its only screen) and the bottom row not soft-wrapped.
      */
     public Screen receiverCopy() {
         Screen c = copy();
         c.ds.resetHiddenState();
+        c.alternate = new AlternateScreen();
         int bottom = c.height() - 1;
         if (c.rows[bottom].wrap()) {
             c.mutableRow(bottom).setWrap(false);
@@ -73,6 +81,68 @@ public final class Screen {
 
     public int height() {
         return ds.height();
+    }
+
+    /** Returns whether the alternate screen is shown (?47, ?1047, ?1049). */
+    public boolean alternateActive() {
+        return alternate.active();
+    }
+
+    /**
+     * Shows a blank alternate screen (default background, as tmux), keeping the primary rows;
+     * first, if {@code saveCursor}, saves the cursor as DECSC does into a slot of its own. Does
+     * nothing if the alternate screen is already shown (tmux). The cursor does not move.
+     */
+    public void enterAlternate(boolean saveCursor) {
+        if (alternate.active()) {
+            return;
+        }
+        if (saveCursor) {
+            alternate.saveCursor(ds);
+        }
+        alternate.primary = rows;
+        rows = new Row[rows.length];
+        java.util.Arrays.fill(rows, new Row(ds.width(), Renditions.DEFAULT, null));
+    }
+
+    /**
+     * Shows the primary screen again, as it was, if the alternate one is shown; then, if
+     * {@code restoreCursor}, restores the cursor that {@link #enterAlternate} saved, if any
+     * (even when the primary screen was already shown, as tmux and xterm).
+     */
+    public void leaveAlternate(boolean restoreCursor) {
+        if (alternate.active()) {
+            rows = alternate.primary;
+            alternate.primary = null;
+        }
+        if (restoreCursor) {
+            alternate.restoreCursor(ds);
+        }
+    }
+
+    /**
+     * Returns the canonical string for a hyperlink ({@code "id=ID;URI"} or {@code ";URI"}), or
+     * null when the screen already holds too many distinct links (see {@link LinkTable}).
+     */
+    public String internLink(String link) {
+        if (links == null) {
+            links = new LinkTable();
+        }
+        return links.intern(link, this::linksInUse);
+    }
+
+    /** Passes every hyperlink the screen uses (cells of both screens, cursors) to {@code action}. */
+    private void linksInUse(java.util.function.Consumer<String> action) {
+        for (Row r : rows) {
+            r.forEachLink(action);
+        }
+        if (alternate.primary != null) {
+            for (Row r : alternate.primary) {
+                r.forEachLink(action);
+            }
+        }
+        ds.forEachLink(action);
+        alternate.forEachLink(action);
     }
 
     /** Returns a row for reading; it must not be changed. */
@@ -195,7 +265,8 @@ public final class Screen {
 
     /**
      * RIS: the power-on draw state and blank rows; window title and clipboard are cleared, the
-     * icon name and bell count survive (as in mosh).
+     * icon name and bell count survive (as in mosh). Beyond mosh: the alternate screen, if shown,
+     * stays shown, and the primary screen and the cursor saved by ?1049 are kept (as tmux).
      */
     public void reset() {
         ds = new DrawState(ds.width(), ds.height());
@@ -205,8 +276,12 @@ public final class Screen {
         clipboard = "";
     }
 
-    /** DECSTR: insert and origin mode off, cursor shown, DECCKM off, margins, SGR and DECSC reset. */
+    /**
+     * DECSTR: insert and origin mode off, cursor shown, DECCKM off, margins, SGR and DECSC reset;
+     * beyond mosh, character sets back to ASCII (xterm).
+     */
     public void softReset() {
+        ds.charsets().reset();
         ds.insertMode = false;
         ds.originMode = false;
         ds.cursorVisible = true;
@@ -228,11 +303,18 @@ public final class Screen {
         int oldHeight = ds.height();
         ds.resize(width, height);
         long blank = blankRendition();
+        rows = resizeRows(rows, width, height, oldWidth, oldHeight, blank);
+        if (alternate.primary != null) {
+            alternate.primary = resizeRows(alternate.primary, width, height, oldWidth, oldHeight, blank);
+        }
+    }
+
+    private Row[] resizeRows(Row[] old, int width, int height, int oldWidth, int oldHeight, long blank) {
         Row[] resized = new Row[height];
         Row blankRow = null;
         for (int i = 0; i < height; i++) {
             if (i < oldHeight) {
-                resized[i] = width == oldWidth ? rows[i] : rows[i].resized(width, blank, token);
+                resized[i] = width == oldWidth ? old[i] : old[i].resized(width, blank, token);
             } else {
                 if (blankRow == null) {
                     blankRow = new Row(width, blank, null);
@@ -240,7 +322,7 @@ public final class Screen {
                 resized[i] = blankRow;
             }
         }
-        rows = resized;
+        return resized;
     }
 
     public String iconName() {

@@ -5,10 +5,11 @@ package dev.jmosh.vt.internal.screen;
  * {@code Display::new_frame} can transmit, so that applying {@code diff(a, b)} to a copy of
  * {@code a} gives a screen equal to {@code b}.
  *
- * <p>Compared: size; every visible cell's text, wide flag and rendition; soft-wrap flags of all
- * rows but the bottom one; cursor position and visibility; current rendition; reverse video,
- * bracketed paste, mouse reporting, focus, encoding and alternate-scroll modes; window title,
- * icon name, clipboard and bell count.
+ * <p>Compared: size; every visible cell's text, wide flag, rendition and hyperlink (by value);
+ * soft-wrap flags of all rows but the bottom one; cursor position, visibility and style; current
+ * rendition; reverse video, bracketed paste, mouse reporting, focus, encoding and
+ * alternate-scroll modes; window title, icon name, clipboard and bell count. Only the screen
+ * that is shown counts, whether primary or alternate.
  *
  * <p>Normalised as a drawn screen would be: an empty cell equals a space; a fallback cell
  * (marks only) equals a cell holding U+00A0 followed by the same marks; the cell after a wide
@@ -16,7 +17,10 @@ package dev.jmosh.vt.internal.screen;
  *
  * <p>Not compared (hidden state, as in mosh): origin, autowrap, insert and cursor-key modes,
  * margins, tab stops, the saved cursor, deferred wrap, row generations, and the bottom row's
- * soft-wrap flag, which no diff can set without scrolling.
+ * soft-wrap flag, which no diff can set without scrolling. Beyond mosh, also hidden: whether the
+ * alternate screen is shown, the primary screen kept behind it and the cursor ?1049 saved,
+ * character sets, and the hyperlink that printing would attach (a diff attaches links to the
+ * cells it draws and always ends with none).
  */
 public final class ScreenEquality {
     private static final int SPACE = 0x20;
@@ -35,6 +39,7 @@ public final class ScreenEquality {
         if (x.width() != y.width() || x.height() != y.height()
                 || x.cursorRow() != y.cursorRow() || x.cursorCol() != y.cursorCol()
                 || x.cursorVisible != y.cursorVisible || x.rendition() != y.rendition()
+                || x.cursorStyle != y.cursorStyle
                 || x.reverseVideo != y.reverseVideo || x.bracketedPaste != y.bracketedPaste
                 || x.mouseReportingMode != y.mouseReportingMode
                 || x.mouseFocusEvent != y.mouseFocusEvent
@@ -69,6 +74,10 @@ public final class ScreenEquality {
             h = h * 31 + (i != last && r.wrap() ? 1 : 0);
             for (int col = 0; col < r.width(); col += r.cellWidth(col)) {
                 h = h * 31 + Long.hashCode(r.rendition(col)) + (r.isWide(col) ? 7 : 0);
+                String link = r.link(col);
+                if (link != null) {
+                    h = h * 31 + link.hashCode();
+                }
                 int n = normalizedLength(r, col);
                 for (int k = 0; k < n; k++) {
                     h = h * 31 + normalizedAt(r, col, k);
@@ -96,7 +105,8 @@ public final class ScreenEquality {
 
     /** Returns whether cell {@code col} looks the same in both rows (text normalised). */
     public static boolean cellsEqual(Row a, Row b, int col) {
-        if (a.rendition(col) != b.rendition(col) || a.isWide(col) != b.isWide(col)) {
+        if (a.rendition(col) != b.rendition(col) || a.isWide(col) != b.isWide(col)
+                || !a.sameLink(col, b)) {
             return false;
         }
         int n = normalizedLength(a, col);
