@@ -57,10 +57,4 @@ final class Functions {
         }
     }
 
-    /** Returns a key as text: marker (if any) then final, e.g. {@code "?h"} or {@code " q"}. */
-    static String keyText(int key) {
-        int marker = key >>> 8;
-        String f = String.valueOf((char) (key & 0xFF));
-        return marker == 0 ? f : (char) marker + f;
-    }
 }

@@ -1,5 +1,8 @@
 package dev.jmosh.vt.internal.handler;
 
+import static dev.jmosh.vt.internal.handler.Origin.BEYOND_MOSH;
+import static dev.jmosh.vt.internal.handler.Origin.MOSH;
+
 import dev.jmosh.vt.internal.parser.OscString;
 import dev.jmosh.vt.internal.screen.Screen;
 
@@ -17,43 +20,48 @@ import dev.jmosh.vt.internal.screen.Screen;
 final class OscHandler {
     /** The OSC string is cut here before the title is taken from it (mosh: 256). */
     static final int TITLE_LIMIT = 256;
-    private static final String CLIPBOARD_PREFIX = "52;c;";
-    private static final String LINK_PREFIX = "8;";
+    private static final int CLIPBOARD = 52;
+    private static final int HYPERLINK = 8;
+    private static final int MAX_COMMAND_DIGITS = 5;
     private static final String ID_KEY = "id=";
 
     private OscHandler() {
     }
 
+    /** The OSC commands performed, by number (the bare {@code ;t} form counts as 0). */
+    static final FunctionTable<Functions.Osc> TABLE = new FunctionTable<Functions.Osc>()
+            .add(0, MOSH, false, (s, osc, at) -> title(s, osc, at, true, true))
+            .add(1, MOSH, false, (s, osc, at) -> title(s, osc, at, true, false))
+            .add(2, MOSH, false, (s, osc, at) -> title(s, osc, at, false, true))
+            .add(CLIPBOARD, MOSH, false, OscHandler::clipboard)
+            .add(HYPERLINK, BEYOND_MOSH, false, (s, osc, at) -> hyperlink(s, osc.substring(at, osc.length())));
+
     static void dispatch(Screen s, OscString osc) {
         int n = osc.length();
-        if (startsWith(osc, CLIPBOARD_PREFIX)) {
-            s.setClipboard(osc.substring(CLIPBOARD_PREFIX.length(), n));
-            return;
+        int command = 0;
+        int i = 0;
+        while (i < n && i < MAX_COMMAND_DIGITS && osc.at(i) >= '0' && osc.at(i) <= '9') {
+            command = command * 10 + osc.at(i) - '0';
+            i++;
         }
-        if (startsWith(osc, LINK_PREFIX)) {
-            hyperlink(s, osc.substring(LINK_PREFIX.length(), n));
-            return;
+        if (i >= n || osc.at(i) != ';' || (i > 1 && osc.at(0) == '0')) {
+            return; // not "number;", or not written canonically (mosh matches exact prefixes)
         }
-        if (n < 1) {
-            return;
+        int index = TABLE.find(command);
+        if (index >= 0) {
+            TABLE.function(index).run(s, osc, i + 1);
         }
-        int command;
-        int offset;
-        if (osc.at(0) == ';') {
-            command = 0;
-            offset = 1;
-        } else if (n >= 2 && osc.at(1) == ';') {
-            command = osc.at(0) - '0';
-            offset = 2;
-        } else {
-            return;
+    }
+
+    /** {@code 52;c;<payload>}: only selection "c" is known (mosh). */
+    private static void clipboard(Screen s, OscString osc, int at) {
+        if (osc.length() >= at + 2 && osc.at(at) == 'c' && osc.at(at + 1) == ';') {
+            s.setClipboard(osc.substring(at + 2, osc.length()));
         }
-        boolean icon = command == 0 || command == 1;
-        boolean title = command == 0 || command == 2;
-        if (!icon && !title) {
-            return;
-        }
-        String text = osc.substring(offset, Math.min(n, TITLE_LIMIT));
+    }
+
+    private static void title(Screen s, OscString osc, int at, boolean icon, boolean title) {
+        String text = osc.substring(Math.min(at, TITLE_LIMIT), Math.min(osc.length(), TITLE_LIMIT));
         if (icon) {
             s.setIconName(text);
         }
@@ -82,17 +90,5 @@ final class OscHandler {
             }
         }
         s.ds().setLink(s.internLink(id + ";" + uri));
-    }
-
-    private static boolean startsWith(OscString osc, String prefix) {
-        if (osc.length() < prefix.length()) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (osc.at(i) != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
