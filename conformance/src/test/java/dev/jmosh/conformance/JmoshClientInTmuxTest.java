@@ -42,12 +42,19 @@ class JmoshClientInTmuxTest {
     void sigtermShutsDownCleanlyAndRestoresTheTerminal() throws Exception {
         Conformance.require("mosh-server", "tmux");
         Path client = launcher();
+        Path pidFile = java.nio.file.Files.createTempFile("jmosh-client", ".pid");
         try (MoshServer server = MoshServer.start("/bin/bash", "--norc", "--noprofile");
              Tmux tmux = new Tmux(80, 24, "S=$(stty -g); " + clientCommand(server, client)
-                     + " </dev/tty & P=$!; sleep 4; kill -TERM $P; wait $P; echo CLIENT_RC=$?;" + TTY_CHECK)) {
+                     + " </dev/tty & echo $! > " + pidFile + "; wait $!; echo CLIENT_RC=$?;" + TTY_CHECK)) {
+            // signal only once the session is up (its handlers exist by then), not after a guess
+            tmux.await(Conformance::hasPrompt, 20_000);
+            long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
+            new ProcessBuilder("kill", "-TERM", Long.toString(pid)).inheritIO().start().waitFor();
             String end = tmux.await(s -> s.contains("CLIENT_RC="), 25_000);
             assertThat(end).contains("[mosh is exiting.]").contains("CLIENT_RC=0").contains("TTY_RESTORED");
             assertThat(server.awaitExit(5_000)).as("mosh-server exits after the client's shutdown").isTrue();
+        } finally {
+            java.nio.file.Files.deleteIfExists(pidFile);
         }
     }
 

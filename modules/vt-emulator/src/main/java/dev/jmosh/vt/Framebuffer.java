@@ -198,13 +198,14 @@ public final class Framebuffer {
     }
 
     /**
-     * Compares what {@link FrameDiff} transmits: size; each visible cell's text, wide flag and
-     * rendition (an empty cell equals a space, a fallback cell equals U+00A0 plus its marks,
-     * cells covered by a wide character are skipped); soft-wrap flags of all rows but the bottom
-     * one; cursor position and visibility; current rendition; reverse video, bracketed paste,
-     * mouse reporting, focus, mouse encoding and alternate-scroll modes; title, icon name,
-     * clipboard and bell count. Hidden state (origin, autowrap, insert and cursor-key modes,
-     * margins, tab stops, saved cursor) is not compared, as in mosh.
+     * Compares what {@link FrameDiff} transmits: size; each visible cell's text, wide flag,
+     * rendition and hyperlink (an empty cell equals a space, a fallback cell equals U+00A0 plus
+     * its marks, cells covered by a wide character are skipped); soft-wrap flags of all rows but
+     * the bottom one; cursor position, visibility and style; current rendition; reverse video,
+     * bracketed paste, mouse reporting, focus, mouse encoding and alternate-scroll modes; title,
+     * icon name, clipboard and bell count. Hidden state (origin, autowrap, insert and cursor-key
+     * modes, margins, tab stops, saved cursor; beyond mosh, character sets, the screen behind
+     * the alternate one) is not compared, as in mosh.
      */
     @Override
     public boolean equals(Object o) {

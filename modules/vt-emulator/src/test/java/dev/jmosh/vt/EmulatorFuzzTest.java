@@ -50,6 +50,58 @@ class EmulatorFuzzTest {
         }
     }
 
+    /**
+     * Eight million hostile bytes (random bytes, unterminated OSC/DCS strings, endless CSI
+     * parameters, link and title floods, broken UTF-8) into one session: nothing throws and every
+     * bound holds (title 256 code points, clipboard 16 KiB, cell text 32 bytes, 1024 links).
+     */
+    @Test
+    void millionsOfHostileBytesStayWithinBounds() {
+        Random rnd = new Random(7);
+        Emulator e = new Emulator(80, 24);
+        String[] openers = {"\033]0;", "\033]52;c;", "\033]8;;http://x/", "\033P", "\033[", "\033[?",
+            "\033]8;id=", "\033_", "\033X", "\033^"};
+        long total = 0;
+        int chunks = 0;
+        while (total < 8_000_000) {
+            byte[] chunk = new byte[1 + rnd.nextInt(64 * 1024)];
+            int i = 0;
+            while (i < chunk.length) {
+                int k = rnd.nextInt(100);
+                if (k < 3) {
+                    byte[] o = openers[rnd.nextInt(openers.length)].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    int n = Math.min(o.length, chunk.length - i);
+                    System.arraycopy(o, 0, chunk, i, n);
+                    i += n;
+                } else if (k < 40) {
+                    chunk[i++] = (byte) rnd.nextInt(256);
+                } else if (k < 55) {
+                    chunk[i++] = (byte) "0123456789;:".charAt(rnd.nextInt(12));
+                } else {
+                    chunk[i++] = (byte) (0x20 + rnd.nextInt(95));
+                }
+            }
+            e.write(chunk);
+            total += chunk.length;
+            if (++chunks % 16 == 0) {
+                Framebuffer fb = e.framebuffer();
+                assertThat(fb.windowTitle().codePointCount(0, fb.windowTitle().length())).isLessThanOrEqualTo(256);
+                assertThat(fb.clipboard().length()).isLessThanOrEqualTo(16 * 1024);
+                java.util.Set<String> links = new java.util.HashSet<>();
+                for (int r = 0; r < 24; r++) {
+                    for (int c = 0; c < 80; c++) {
+                        if (fb.cell(r, c).link() != null) {
+                            links.add(fb.cell(r, c).link());
+                        }
+                    }
+                }
+                assertThat(links.size()).isLessThanOrEqualTo(1024);
+                check(e, 80, 24, chunks);
+            }
+        }
+        assertThat(total).isGreaterThanOrEqualTo(8_000_000);
+    }
+
     @Test
     void hugeParametersAreCheap() {
         Emulator e = new Emulator(200, 100);
