@@ -91,6 +91,14 @@ class XtermFeaturesTest {
     }
 
     @Test
+    void overlongLinksAreNotKept() {
+        String uri = "http://h/" + "x".repeat(5000);
+        Emulator e = emu(10, 1, "\033]8;;" + uri + "\007a\033]8;;http://ok/\007b");
+        assertThat(e.framebuffer().cell(0, 0).link()).isNull();
+        assertThat(e.framebuffer().cell(0, 1).link()).isEqualTo(";http://ok/");
+    }
+
+    @Test
     void aScreenOfDistinctLinksStaysBounded() {
         Emulator e = new Emulator(80, 24);
         StringBuilder b = new StringBuilder();

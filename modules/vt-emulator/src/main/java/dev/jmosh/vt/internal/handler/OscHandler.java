@@ -24,6 +24,8 @@ final class OscHandler {
     private static final int HYPERLINK = 8;
     private static final int MAX_COMMAND_DIGITS = 5;
     private static final String ID_KEY = "id=";
+    /** Longest hyperlink (params and URI) kept: with 1024 links a screen holds at most 4 MiB of them. */
+    static final int MAX_LINK = 4096;
 
     private OscHandler() {
     }
@@ -74,12 +76,13 @@ final class OscHandler {
      * OSC 8 ({@code 8;params;URI}), beyond mosh 1.4.0: characters printed from now on carry the
      * link, until an OSC 8 with an empty URI. Of the {@code key=value} parameters (separated by
      * ':'), only {@code id} is kept, as tmux does; the link is stored as {@code "id=ID;URI"} or
-     * {@code ";URI"}. A malformed OSC 8 (no second ';') ends the current link.
+     * {@code ";URI"}. A malformed OSC 8 (no second ';') ends the current link, and so does one
+     * longer than {@value #MAX_LINK} characters (its text prints unlinked).
      */
     private static void hyperlink(Screen s, String text) {
         int semi = text.indexOf(';');
         String uri = semi < 0 ? "" : text.substring(semi + 1);
-        if (uri.isEmpty()) {
+        if (uri.isEmpty() || text.length() > MAX_LINK) {
             s.ds().setLink(null);
             return;
         }
