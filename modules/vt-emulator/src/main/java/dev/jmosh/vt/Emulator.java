@@ -63,6 +63,26 @@ public final class Emulator {
      */
     public void write(byte[] data, int off, int len) {
         java.util.Objects.checkFromIndexSize(off, len, data.length);
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            if (decoder.idle()) {
+                int next = parser.printAscii(data, i, end); // text: a run at a time
+                if (next > i) {
+                    i = next;
+                    continue;
+                }
+            }
+            decoder.feed(data[i++], parser);
+        }
+    }
+
+    /**
+     * The reference path {@link #write} must agree with: every byte through the UTF-8 decoder and
+     * the parser one at a time, with no run-at-a-time shortcut. For tests.
+     */
+    void writeBytewise(byte[] data, int off, int len) {
+        java.util.Objects.checkFromIndexSize(off, len, data.length);
         for (int i = off; i < off + len; i++) {
             decoder.feed(data[i], parser);
         }

@@ -39,6 +39,31 @@ public final class Parser implements Utf8Decoder.Sink {
         return state == State.GROUND;
     }
 
+    /**
+     * Prints the run of printable ASCII bytes (0x20..0x7E) that starts at {@code data[from]},
+     * if the parser is in the ground state, as {@link #input} would one by one; stops before
+     * {@code to} or the first other byte.
+     *
+     * @return the index after the bytes consumed ({@code from} if none)
+     */
+    public int printAscii(byte[] data, int from, int to) {
+        if (state != State.GROUND) {
+            return from;
+        }
+        int i = from;
+        while (i < to && isPrintableAscii(data[i])) {
+            i++;
+        }
+        if (i > from) {
+            listener.printAscii(data, from, i);
+        }
+        return i;
+    }
+
+    private static boolean isPrintableAscii(byte b) {
+        return b >= 0x20 && b < 0x7F;
+    }
+
     @Override
     public void codePoint(int codePoint) {
         input(codePoint);

@@ -224,6 +224,33 @@ public final class Row {
         }
     }
 
+    /**
+     * Replaces cells {@code col..col+n-1} by the printable ASCII characters
+     * {@code data[off..off+n-1]}, narrow, all with one rendition and link: exactly what
+     * {@code n} calls of {@link #put} do.
+     */
+    public void putAscii(int col, byte[] data, int off, int n, long rendition, String link) {
+        int end = col + n;
+        if (links != null || link != null) {
+            if (links == null) {
+                links = new String[base.length];
+            }
+            Arrays.fill(links, col, end, link);
+        }
+        if (marks != null) {
+            Arrays.fill(marks, col, end, null);
+        }
+        int[] b = base;
+        for (int i = 0; i < n; i++) {
+            b[col + i] = data[off + i];
+        }
+        Arrays.fill(rend, col, end, rendition);
+        Arrays.fill(flags, col, end, (byte) 0);
+        if (n > 0 && end == b.length) {
+            wrap = false;
+        }
+    }
+
     /** Marks an (empty) cell as starting with a combining character. */
     public void setFallback(int col) {
         flags[col] |= FALLBACK;
