@@ -14,8 +14,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property: {@link Emulator#write} (which prints runs of ASCII text a row segment at a time and
- * recycles rows that scroll away) leaves exactly the state that feeding the same bytes one at a
+ * Property: {@link Emulator#write} (which prints runs of ASCII text a row segment at a time,
+ * decodes whole UTF-8 sequences itself and recycles rows that scroll away) leaves exactly the state that feeding the same bytes one at a
  * time through the decoder and parser ({@link Emulator#writeBytewise}) leaves, hidden state
  * included; and framebuffer copies taken along the way never change afterwards.
  */
@@ -25,6 +25,19 @@ class FastPathPropertyTest {
         "\033[4h", "\033[4l", "\033[?7l", "\033[?7h", "\033[?6h", "\033[?6l", "\033(0", "\033(B",
         "\033N", "\016", "\017", "\033]8;;http://x/\007", "\033]8;;\007", "\u0301", "\u4e2d",
         "\033[2;3r", "\033[r", "\033[44m", "\033[0m", "\r\n", "\n", "\033M", "\033[3L", "\033[2M",
+        "\033[?1;?2h", "\033[1 ;2m", "\033[1\n2m", "\033[1\0332m", "\033[38:5:1m", "\033[>c", "\033[ q",
+        "\033[!p", "\033[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20;21;22;23;24;25;26;27;28;29;30m",
+        "\033[\u00e9m", "\033[1\u007f;4m", "\033[1\u007fm", "\033[ \u007fq", "\033[6n", "\033[?25l",
+        "\033[" + "1;".repeat(60) + "4m",
+    };
+
+    /** Well-formed and broken UTF-8: overlong, surrogate, truncated, stray continuation bytes. */
+    private static final byte[][] UTF8 = {
+        {(byte) 0xE0, (byte) 0x80, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xE4, (byte) 0xB8}, {(byte) 0xE4, 'A'}, {(byte) 0xC2}, {(byte) 0xC2, (byte) 0x85},
+        {(byte) 0xC0, (byte) 0x80}, {(byte) 0x80}, {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD},
+        {(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {(byte) 0xC3, (byte) 0xA9}, {(byte) 0xE4, (byte) 0xB8, (byte) 0xAD}, {(byte) 0xCC, (byte) 0x81},
     };
 
     @Test
@@ -54,6 +67,7 @@ class FastPathPropertyTest {
                 slow.writeBytewise(bytes, 0, bytes.length);
                 String where = "seed " + seed + " step " + step;
                 assertSame(fast.framebuffer().screen(), slow.framebuffer().screen(), where);
+                assertThat(fast.takeReplies()).as(where).isEqualTo(slow.takeReplies());
                 if (rnd.nextInt(6) == 0) {
                     w = 1 + rnd.nextInt(30);
                     h = 1 + rnd.nextInt(10);
@@ -75,7 +89,7 @@ class FastPathPropertyTest {
     private static byte[] stream(Random rnd, RandomInput input, int w, int h) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < 30; i++) {
-            int k = rnd.nextInt(10);
+            int k = rnd.nextInt(11);
             byte[] piece;
             if (k < 4) {
                 StringBuilder b = new StringBuilder();
@@ -84,7 +98,11 @@ class FastPathPropertyTest {
                     b.append((char) (0x20 + rnd.nextInt(0x5F)));
                 }
                 piece = b.toString().getBytes(StandardCharsets.US_ASCII);
+            } else if (k < 5) {
+                piece = UTF8[rnd.nextInt(UTF8.length)];
             } else if (k < 6) {
+                piece = EXTRA[rnd.nextInt(EXTRA.length)].getBytes(StandardCharsets.UTF_8);
+            } else if (k < 7) {
                 piece = EXTRA[rnd.nextInt(EXTRA.length)].getBytes(StandardCharsets.UTF_8);
             } else {
                 piece = input.next(1 + rnd.nextInt(4), w, h);
