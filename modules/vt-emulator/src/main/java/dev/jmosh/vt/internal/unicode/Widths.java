@@ -13,8 +13,8 @@ import java.util.Map;
  * {@code wcwidth}.
  *
  * <p>Lookups are two array reads: at class initialisation the ranges of {@link WidthTable} are
- * expanded into blocks of {@value #BLOCK} code points, identical blocks stored once (about 40
- * distinct blocks for the whole code space, so a few KiB).
+ * expanded into blocks of {@value #BLOCK} code points, identical blocks stored once (about 150
+ * distinct blocks for the whole code space: under 40 KiB).
  */
 public final class Widths {
     /** The largest Unicode code point. */
