@@ -93,10 +93,8 @@ public final class Parser implements Utf8Decoder.Sink {
             sequence.collect(data[i]);
             i++;
         }
-        for (; i < p; i++) {
-            sequence.param(data[i]);
-        }
-        for (; i < q; i++) {
+        sequence.params(data, i, p);
+        for (i = p; i < q; i++) {
             sequence.collect(data[i]);
         }
         listener.csiDispatch(sequence, data[q]);
