@@ -20,6 +20,7 @@ import dev.jmosh.vt.internal.unicode.Utf8Decoder;
  */
 public final class Emulator {
     private static final int REPLY_CAPACITY = 64;
+    private static final int ESC = 0x1B;
     private final Screen screen;
     private final ByteSink replies;
     private final Utf8Decoder decoder;
@@ -62,6 +63,60 @@ public final class Emulator {
      * @throws IndexOutOfBoundsException if {@code off} and {@code len} do not fit {@code data}
      */
     public void write(byte[] data, int off, int len) {
+        java.util.Objects.checkFromIndexSize(off, len, data.length);
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int b = data[i];
+            if (!decoder.idle()) {
+                decoder.feed(b, parser);
+                i++;
+            } else if (b >= 0) { // ASCII: the decoder would pass it on unchanged
+                int next = b >= 0x20 && b < 0x7F ? parser.printAscii(data, i, end)
+                        : b == ESC ? parser.csi(data, i, end) : i;
+                if (next == i) { // not text or a whole control sequence in the ground state
+                    parser.input(b);
+                    next++;
+                }
+                i = next;
+            } else {
+                i = decodeMultibyte(data, i, end);
+            }
+        }
+    }
+
+    /**
+     * Decodes the UTF-8 sequence at {@code data[i]} (a byte from 0x80 up, the decoder idle) and
+     * returns the index after the bytes consumed. Complete, valid 2- and 3-byte sequences (all of
+     * the BMP) are decoded here, giving the code point the decoder would; anything else goes to
+     * the decoder byte by byte.
+     */
+    private int decodeMultibyte(byte[] data, int i, int end) {
+        int b = data[i] & 0xFF;
+        if (b >= 0xC2 && b <= 0xDF && i + 1 < end && continuation(data[i + 1])) {
+            parser.input((b & 0x1F) << 6 | (data[i + 1] & 0x3F));
+            return i + 2;
+        }
+        if (b >= 0xE0 && b <= 0xEF && i + 2 < end && continuation(data[i + 1]) && continuation(data[i + 2])) {
+            int cp = (b & 0x0F) << 12 | (data[i + 1] & 0x3F) << 6 | (data[i + 2] & 0x3F);
+            if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) { // not overlong, not a surrogate
+                parser.input(cp);
+                return i + 3;
+            }
+        }
+        decoder.feed(b, parser);
+        return i + 1;
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xC0) == 0x80;
+    }
+
+    /**
+     * The reference path {@link #write} must agree with: every byte through the UTF-8 decoder and
+     * the parser one at a time, with no run-at-a-time shortcut. For tests.
+     */
+    void writeBytewise(byte[] data, int off, int len) {
         java.util.Objects.checkFromIndexSize(off, len, data.length);
         for (int i = off; i < off + len; i++) {
             decoder.feed(data[i], parser);

@@ -45,6 +45,11 @@ public final class Dispatcher implements ParserListener {
     }
 
     @Override
+    public void printAscii(byte[] data, int from, int to) {
+        PrintHandler.printAscii(screen, data, from, to);
+    }
+
+    @Override
     public void execute(int control) {
         run(ControlHandler.TABLE, control);
     }

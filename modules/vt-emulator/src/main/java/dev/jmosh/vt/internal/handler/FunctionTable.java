@@ -10,11 +10,19 @@ import java.util.Map;
  * {@code DispatchRegistry}: the dispatcher performs exactly what is registered, so the table is
  * also the authoritative list of what the emulator understands ({@link Catalog}).
  *
- * <p>Built once, at class initialisation; lookups are a binary search and allocate nothing.
+ * <p>Built once, at class initialisation; lookups allocate nothing: an array index for keys
+ * below {@value #DIRECT} (controls, SGR numbers, CSI finals without marker), else a binary
+ * search.
  *
  * @param <F> the function type
  */
 final class FunctionTable<F> {
+    private static final int DIRECT = 256;
+    private final int[] direct = new int[DIRECT]; // key -> index, -1 if absent
+
+    {
+        Arrays.fill(direct, -1);
+    }
     private int[] keys = new int[0];
     private Object[] functions = new Object[0];
     private boolean[] clearsWrap = new boolean[0];
@@ -39,6 +47,12 @@ final class FunctionTable<F> {
         System.arraycopy(clearsWrap, i, c, i + 1, clearsWrap.length - i);
         c[i] = clears;
         clearsWrap = c;
+        Arrays.fill(direct, -1);
+        for (int k = 0; k < keys.length && keys[k] < DIRECT; k++) {
+            if (keys[k] >= 0) {
+                direct[keys[k]] = k;
+            }
+        }
         return this;
     }
 
@@ -59,6 +73,9 @@ final class FunctionTable<F> {
 
     /** Returns the index of {@code key}, or -1 if nothing is registered under it. */
     int find(int key) {
+        if (key >= 0 && key < DIRECT) {
+            return direct[key];
+        }
         int i = Arrays.binarySearch(keys, key);
         return i < 0 ? -1 : i;
     }

@@ -37,9 +37,7 @@ final class PrintHandler {
     private static void printSpacing(Screen s, int ch, int width) {
         DrawState ds = s.ds();
         if (ds.autoWrapMode && ds.nextPrintWillWrap) {
-            s.mutableRow(ds.cursorRow()).setWrap(true);
-            ds.moveCol(0, false, false);
-            s.moveRowsAutoscroll(1);
+            wrap(s);
         } else if (ds.autoWrapMode && width == 2 && ds.cursorCol() == ds.width() - 1) {
             s.resetCell(ds.cursorRow(), ds.cursorCol());
             s.mutableRow(ds.cursorRow()).setWrap(false);
@@ -57,6 +55,44 @@ final class PrintHandler {
             r.resetCell(col + 1, s.blankRendition());
         }
         ds.moveCol(width, true, true);
+    }
+
+    /** Deferred autowrap: marks the row soft-wrapped and goes to the start of the next one. */
+    private static void wrap(Screen s) {
+        DrawState ds = s.ds();
+        s.mutableRow(ds.cursorRow()).setWrap(true);
+        ds.moveCol(0, false, false);
+        s.moveRowsAutoscroll(1);
+    }
+
+    /**
+     * Prints printable ASCII characters {@code data[from..to-1]}, with exactly the effect of
+     * {@link #print} on each in turn, but a row segment at a time: the common case (autowrap on,
+     * no insert mode, no character set mapping, cursor inside its limits) needs no width lookup
+     * and no per-character cursor update. Anything else goes through {@link #print}.
+     */
+    static void printAscii(Screen s, byte[] data, int from, int to) {
+        DrawState ds = s.ds();
+        int i = from;
+        while (i < to) {
+            if (ds.charsets().active() || ds.insertMode || !ds.autoWrapMode) {
+                print(s, data[i++]);
+                continue;
+            }
+            if (ds.nextPrintWillWrap) {
+                wrap(s);
+            }
+            int row = ds.cursorRow();
+            if (row < ds.limitTop() || row > ds.limitBottom()) {
+                print(s, data[i++]); // the move after it snaps the cursor to another row
+                continue;
+            }
+            int col = ds.cursorCol();
+            int n = Math.min(to - i, ds.width() - col);
+            s.mutableRow(row).putAscii(col, data, i, n, ds.rendition(), ds.link());
+            ds.advanceAfterPrint(n);
+            i += n;
+        }
     }
 
     private static void printCombining(Screen s, int ch) {

@@ -15,6 +15,11 @@ import dev.jmosh.vt.internal.screen.Renditions;
  */
 final class SgrTable {
     static final FunctionTable<Functions.Sgr> TABLE = new FunctionTable<>();
+    private static final int FAST = 128;
+    private static final long[] PROBES = {
+        0x5555_5555_5555_5555L, 0xAAAA_AAAA_AAAA_AAAAL, 0x0123_4567_89AB_CDEFL, 0xFEDC_BA98_7654_3210L,
+        0x00FF_00FF_00FF_00FFL, 0x0F0F_0F0F_0F0F_0F0FL, Long.MIN_VALUE, 1L,
+    };
 
     static {
         TABLE.add(0, MOSH, false, r -> Renditions.DEFAULT);
@@ -54,8 +59,48 @@ final class SgrTable {
         }
     }
 
-    /** Applies one plain SGR number to a rendition; unknown numbers change nothing. */
+    /** Per SGR number below {@value #FAST}: whether {@link #KEEP} and {@link #SET} describe it. */
+    private static final boolean[] MASKED = new boolean[FAST];
+    /** Per SGR number below {@value #FAST}: the bits its function keeps. */
+    private static final long[] KEEP = new long[FAST];
+    /** Per SGR number below {@value #FAST}: the bits its function sets. */
+    private static final long[] SET = new long[FAST];
+
+    static {
+        for (int num = 0; num < FAST; num++) {
+            int i = TABLE.find(num);
+            KEEP[num] = -1L; // unknown numbers change nothing
+            MASKED[num] = true;
+            if (i >= 0) {
+                Functions.Sgr f = TABLE.function(i);
+                long keep = f.apply(-1L);
+                long set = f.apply(0L);
+                boolean bitwise = true;
+                for (long probe : PROBES) {
+                    bitwise &= f.apply(probe) == ((probe & keep) | set);
+                }
+                MASKED[num] = bitwise;
+                KEEP[num] = keep;
+                SET[num] = set;
+            }
+        }
+    }
+
+    /** Returns whether {@link #apply} uses masks for {@code num} (for tests). */
+    static boolean masked(int num) {
+        return num >= 0 && num < FAST && MASKED[num];
+    }
+
+    /**
+     * Applies one plain SGR number to a rendition; unknown numbers change nothing. Every
+     * registered function only keeps, sets or clears bits of the packed rendition, so at class
+     * initialisation each is turned into two masks (checked on probe values; one that failed
+     * would be called instead): no megamorphic call per parameter.
+     */
     static long apply(long r, int num) {
+        if (num >= 0 && num < FAST && MASKED[num]) {
+            return (r & KEEP[num]) | SET[num];
+        }
         int i = TABLE.find(num);
         return i < 0 ? r : TABLE.function(i).apply(r);
     }

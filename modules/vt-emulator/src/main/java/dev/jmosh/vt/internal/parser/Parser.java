@@ -39,6 +39,73 @@ public final class Parser implements Utf8Decoder.Sink {
         return state == State.GROUND;
     }
 
+    /**
+     * Prints the run of printable ASCII bytes (0x20..0x7E) that starts at {@code data[from]},
+     * if the parser is in the ground state, as {@link #input} would one by one; stops before
+     * {@code to} or the first other byte.
+     *
+     * @return the index after the bytes consumed ({@code from} if none)
+     */
+    public int printAscii(byte[] data, int from, int to) {
+        if (state != State.GROUND) {
+            return from;
+        }
+        int i = from;
+        while (i < to && isPrintableAscii(data[i])) {
+            i++;
+        }
+        if (i > from) {
+            listener.printAscii(data, from, i);
+        }
+        return i;
+    }
+
+    /**
+     * Parses the control sequence ({@code ESC [ ...}) that starts at {@code data[from]} in one
+     * go, if the parser is in the ground state and the whole sequence is in {@code data} before
+     * {@code to} in its common form: an optional private marker, parameter characters,
+     * intermediates and a final character, nothing else (no controls, no second marker). Has
+     * exactly the effect of {@link #input} on each byte; otherwise does nothing, so the caller
+     * feeds the bytes one at a time.
+     *
+     * @return the index after the sequence, or {@code from} if it was not parsed here
+     */
+    public int csi(byte[] data, int from, int to) {
+        if (state != State.GROUND || to - from < 3 || data[from] != 0x1B || data[from + 1] != '[') {
+            return from;
+        }
+        int i = from + 2;
+        boolean marker = data[i] >= 0x3C && data[i] <= 0x3F;
+        // the sequence must be complete: find its final character before touching anything
+        int p = marker ? i + 1 : i;
+        while (p < to && paramChar(data[p])) {
+            p++;
+        }
+        int q = p;
+        while (q < to && intermediate(data[q])) {
+            q++;
+        }
+        if (q >= to || !finalChar(data[q])) {
+            return from;
+        }
+        sequence.clear();
+        if (marker) {
+            sequence.collect(data[i]);
+            i++;
+        }
+        sequence.params(data, i, p);
+        for (i = p; i < q; i++) {
+            sequence.collect(data[i]);
+        }
+        listener.csiDispatch(sequence, data[q]);
+        state = State.GROUND;
+        return q + 1;
+    }
+
+    private static boolean isPrintableAscii(byte b) {
+        return b >= 0x20 && b < 0x7F;
+    }
+
     @Override
     public void codePoint(int codePoint) {
         input(codePoint);
@@ -46,7 +113,7 @@ public final class Parser implements Utf8Decoder.Sink {
 
     /** Feeds one code point. */
     public void input(int ch) {
-        if (anywhere(ch)) {
+        if ((ch < 0x20 || (ch >= 0x80 && ch < 0xA0)) && anywhere(ch)) { // only these can be
             return;
         }
         int c = ch >= 0xA0 ? 0x41 : ch; // high code points behave like 'A'

@@ -50,6 +50,17 @@ public final class Sequence {
         parsed = false;
     }
 
+    /** Adds parameter characters {@code data[from..to-1]} (digits, ';', ':'): {@link #param} on each. */
+    public void params(byte[] data, int from, int to) {
+        int n = Math.min(to - from, MAX_PARAM_CHARS - rawLength);
+        for (int k = 0; k < n; k++) {
+            char c = (char) data[from + k];
+            raw[rawLength++] = c;
+            colon |= c == ':';
+        }
+        parsed = false;
+    }
+
     /** Adds an intermediate or private-marker character (only 8-bit ones are kept). */
     public void collect(int ch) {
         if (collectedCount < MAX_COLLECTED && ch <= 0xFF) {

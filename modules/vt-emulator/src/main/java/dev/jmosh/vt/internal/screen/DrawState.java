@@ -219,6 +219,17 @@ public final class DrawState {
         }
     }
 
+    /**
+     * The cursor update after printing {@code n} narrow characters from the cursor on, all on
+     * this row: the same as {@code n} calls of {@code moveCol(1, true, true)}, given that they
+     * fit ({@code cursorCol() + n <= width()}) and that the cursor is inside its limits (so no
+     * call but the last can snap or set deferred wrap).
+     */
+    public void advanceAfterPrint(int n) {
+        cursorCol += n - 1;
+        moveCol(1, true, true);
+    }
+
     /** Sets a tab stop at the cursor column (HTS). */
     public void setTab() {
         tabs.set(cursorCol);

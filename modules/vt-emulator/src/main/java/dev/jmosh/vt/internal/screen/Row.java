@@ -46,12 +46,22 @@ public final class Row {
      * @param owner token of the screen allowed to change it, or null for a shared row
      */
     public Row(int width, long blankRendition, Object owner) {
+        this(width, blankRendition, owner, newGeneration());
+    }
+
+    /** Creates a blank row with the given generation (see {@link #newGeneration()}). */
+    Row(int width, long blankRendition, Object owner, long gen) {
         base = new int[width];
         rend = new long[width];
         flags = new byte[width];
         Arrays.fill(rend, blankRendition);
-        gen = GENERATIONS.incrementAndGet();
+        this.gen = gen;
         this.owner = owner;
+    }
+
+    /** Returns a generation number no row has had yet. */
+    static long newGeneration() {
+        return GENERATIONS.incrementAndGet();
     }
 
     private Row(Row src, int width, long blankRendition, Object owner) {
@@ -172,13 +182,22 @@ public final class Row {
 
     /** Resets every cell and takes a new generation (mosh {@code Row::reset}). */
     public void reset(long blankRendition) {
+        reset(blankRendition, newGeneration());
+    }
+
+    /**
+     * Resets every cell and takes generation {@code newGen}: what a screen does to a row it owns
+     * instead of allocating a blank one, so the row must look exactly like
+     * {@code new Row(width, blankRendition, owner, newGen)}.
+     */
+    void reset(long blankRendition, long newGen) {
         Arrays.fill(base, 0);
         Arrays.fill(rend, blankRendition);
         Arrays.fill(flags, (byte) 0);
         marks = null;
         links = null;
         wrap = false;
-        gen = GENERATIONS.incrementAndGet();
+        gen = newGen;
     }
 
     /** Replaces a cell by one character (a reset followed by an append, as mosh prints). */
@@ -201,6 +220,33 @@ public final class Row {
         rend[col] = rendition;
         flags[col] = wide ? WIDE : 0;
         if (col == base.length - 1) {
+            wrap = false;
+        }
+    }
+
+    /**
+     * Replaces cells {@code col..col+n-1} by the printable ASCII characters
+     * {@code data[off..off+n-1]}, narrow, all with one rendition and link: exactly what
+     * {@code n} calls of {@link #put} do.
+     */
+    public void putAscii(int col, byte[] data, int off, int n, long rendition, String link) {
+        int end = col + n;
+        if (links != null || link != null) {
+            if (links == null) {
+                links = new String[base.length];
+            }
+            Arrays.fill(links, col, end, link);
+        }
+        if (marks != null) {
+            Arrays.fill(marks, col, end, null);
+        }
+        int[] b = base;
+        for (int i = 0; i < n; i++) {
+            b[col + i] = data[off + i];
+        }
+        Arrays.fill(rend, col, end, rendition);
+        Arrays.fill(flags, col, end, (byte) 0);
+        if (n > 0 && end == b.length) {
             wrap = false;
         }
     }

@@ -17,6 +17,7 @@ package dev.jmosh.vt.internal.screen;
  */
 public final class Screen {
     private Row[] rows;
+    private Row[] spare = new Row[0]; // rows leaving in a scroll, reused by the next one
     private Object token = new Object();
     private DrawState ds;
     private AlternateScreen alternate = new AlternateScreen();
@@ -229,11 +230,9 @@ public final class Screen {
         if (n <= 0) {
             return;
         }
+        Row[] out = takeRows(bottom + 1 - n, n);
         System.arraycopy(rows, before, rows, before + n, bottom + 1 - before - n);
-        Row blank = newBlankRow();
-        for (int i = before; i < before + n; i++) {
-            rows[i] = blank;
-        }
+        blankRows(out, before, n);
     }
 
     /** Deletes lines at {@code row}, pulling blank lines in at the region bottom (DL). */
@@ -246,10 +245,42 @@ public final class Screen {
         if (n <= 0) {
             return;
         }
+        Row[] out = takeRows(row, n);
         System.arraycopy(rows, row + n, rows, row, bottom + 1 - row - n);
-        Row blank = newBlankRow();
-        for (int i = bottom + 1 - n; i <= bottom; i++) {
-            rows[i] = blank;
+        blankRows(out, bottom + 1 - n, n);
+    }
+
+    /** Copies the {@code n} rows from {@code from} that are about to leave the screen into {@link #spare}. */
+    private Row[] takeRows(int from, int n) {
+        if (spare.length < n) {
+            spare = new Row[rows.length];
+        }
+        System.arraycopy(rows, from, spare, 0, n);
+        return spare;
+    }
+
+    /**
+     * Fills rows {@code at..at+n-1} with blank rows of one new generation, as one shared blank
+     * row would be (mosh inserts copies of one new row). A row that left the screen and that this
+     * screen owns is not shared with any copy, so it is reset and reused instead of allocating;
+     * others are replaced by a shared blank row.
+     */
+    private void blankRows(Row[] out, int at, int n) {
+        long blank = blankRendition();
+        long gen = Row.newGeneration();
+        Row shared = null;
+        for (int i = 0; i < n; i++) {
+            Row r = out[i];
+            out[i] = null;
+            if (r.owner() == token && r.width() == ds.width()) {
+                r.reset(blank, gen);
+            } else {
+                if (shared == null) {
+                    shared = new Row(ds.width(), blank, null, gen);
+                }
+                r = shared;
+            }
+            rows[at + i] = r;
         }
     }
 
