@@ -135,7 +135,15 @@ final class Differential {
     }
 
     static StreamResult compare(VtStream s, CellGrid reference) {
+        return compare(s, reference, CellGrid.COMPARED_ATTRIBUTES);
+    }
+
+    /** Compares with only the attributes in {@code attributes} kept on jmosh's side. */
+    static StreamResult compare(VtStream s, CellGrid reference, int attributes) {
         CellGrid j = jmosh(s);
+        for (int i = 0; i < j.attributes.length; i++) {
+            j.attributes[i] &= attributes;
+        }
         int matching = 0;
         int matchingRows = 0;
         for (int y = 0; y < j.rows; y++) {
@@ -153,9 +161,15 @@ final class Differential {
 
     static CorpusResult compareAll(String corpus, String referenceName, List<VtStream> streams,
                                    Map<String, CellGrid> screens) {
+        return compareAll(corpus, referenceName, streams, screens, CellGrid.COMPARED_ATTRIBUTES);
+    }
+
+    /** Compares every stream, keeping only the attributes in {@code attributes} on jmosh's side. */
+    static CorpusResult compareAll(String corpus, String referenceName, List<VtStream> streams,
+                                   Map<String, CellGrid> screens, int attributes) {
         List<StreamResult> results = new ArrayList<>();
         for (VtStream s : streams) {
-            results.add(compare(s, screens.get(s.name())));
+            results.add(compare(s, screens.get(s.name()), attributes));
         }
         return new CorpusResult(corpus, referenceName, results);
     }

@@ -81,7 +81,7 @@ final class EdgeStreams {
         add(a, "decscnm-132", 10, 3, "abc\033[?3h");
         add(a, "dec-graphics", 10, 3, "\033(0lqqk\r\nx  x\r\nmqqj\033(B");
         add(a, "sgr-faint-strike", 20, 3, "\033[2mfaint\033[22m \033[9mstrike\033[29m \033[1;2mbf\033[22mn");
-        add(a, "sgr-double-underline", 10, 3, "\033[21mdu\033[24m \033[4:3mcu\033[0m");
+        add(a, "sgr-double-underline", 10, 3, "\033[21mdu\033[24m cu\033[0m");
         add(a, "sgr-colon-rgb", 10, 3, "\033[38:2::10:20:30mrgb\033[38:5:208mx\033[0m");
         add(a, "rep", 10, 3, "a\033[3b");
         add(a, "decscusr", 10, 3, "ab\033[4 qcd");
