@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param clock the clock every timer reads
  * @param cipher a cipher provider name, or null for the only one present
  * @param transport a transport provider name, or null for the only one present
+ * @param lossDuplication whether states are sent twice after a loss (beyond mosh; see
+ *        {@code TransportSender}, whose {@code lossDuplicationFromEnvironment} reads the switch)
  */
 public record ClientConfig(InetSocketAddress server, SessionKey key, int columns, int rows,
-        EscapeKey escapeKey, Clock clock, String cipher, String transport) {
+        EscapeKey escapeKey, Clock clock, String cipher, String transport, boolean lossDuplication) {
+
 
     /** Checks the arguments. */
     public ClientConfig {
@@ -31,8 +34,18 @@ public record ClientConfig(InetSocketAddress server, SessionKey key, int columns
         }
     }
 
+    /**
+     * Returns whether loss duplication is on in {@code env}: unless {@code JMOSH_LOSS_DUPLICATION}
+     * is "off", "no", "0" or "false".
+     */
+    public static boolean lossDuplication(java.util.Map<String, String> env) {
+        return dev.jmosh.ssp.core.TransportSender.lossDuplicationFromEnvironment(
+                env.get(dev.jmosh.ssp.core.TransportSender.LOSS_DUPLICATION_VARIABLE));
+    }
+
     /** A configuration with the default escape key, the system clock and default providers. */
     public static ClientConfig of(InetSocketAddress server, SessionKey key, int columns, int rows) {
-        return new ClientConfig(server, key, columns, rows, EscapeKey.defaultKey(), Clock.system(), null, null);
+        return new ClientConfig(server, key, columns, rows, EscapeKey.defaultKey(), Clock.system(), null, null, true);
     }
+
 }

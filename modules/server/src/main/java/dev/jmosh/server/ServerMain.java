@@ -16,6 +16,7 @@ import dev.jmosh.ssp.Providers;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.core.Connection;
 import dev.jmosh.ssp.core.Transport;
+import dev.jmosh.ssp.core.TransportSender;
 import dev.jmosh.ssp.spi.CipherProvider;
 import dev.jmosh.statesync.CompleteTerminal;
 import dev.jmosh.statesync.UserStream;
@@ -105,6 +106,8 @@ public final class ServerMain {
         CompleteTerminal terminal = new CompleteTerminal(size[0], size[1]);
         Transport<CompleteTerminal, UserStream> network = new Transport<>(connection, terminal.copy(),
                 new UserStream(), clock, new SecureRandom());
+        network.sender().setLossDuplication(
+                TransportSender.lossDuplicationFromEnvironment(environment.get(TransportSender.LOSS_DUPLICATION_VARIABLE)));
         try {
             ChildCommand child = ChildCommand.resolve(args, env, size[0], size[1]);
             Pty pty = Pty.open(size[0], size[1]);

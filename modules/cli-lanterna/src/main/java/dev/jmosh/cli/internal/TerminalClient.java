@@ -129,7 +129,8 @@ public final class TerminalClient implements ClientListener {
         var size = terminal.getTerminalSize();
         return new ClientConfig(new InetSocketAddress(address, port), sessionKey,
                 size.getColumns(), size.getRows(), EscapeKey.fromEnvironment(env.get("MOSH_ESCAPE_KEY")),
-                Clock.system(), null, null);
+                Clock.system(), null, null,
+                ClientConfig.lossDuplication(env));
     }
 
     private static final class BadAddressException extends Exception {

@@ -20,6 +20,16 @@ import java.util.random.RandomGenerator;
  * the frame rate while the peer was heard in the last 10 s; an empty ack goes out 100 ms after a
  * state with data arrived and every 3 s regardless; a shutdown is retried at the frame rate.
  *
+ * <p>Beyond mosh, <b>loss duplication</b> (on by default, {@link #setLossDuplication}): mosh
+ * resends a lost state only after its retransmission timeout (RTO + 100 ms). Once a sent state
+ * has gone unacknowledged that long (a loss event), every new state that fits in
+ * {@value #DUPLICATE_MAX_FRAGMENTS} datagrams is sent again {@value #DUPLICATE_GAP_MS} ms later,
+ * for {@value #LOSS_MEMORY_MS} ms after the last loss event; after two loss events within that
+ * time, twice more (at 5 and 10 ms), so that a state is lost only if all three copies are. The copy is the same
+ * instruction in new datagrams (fresh nonces, identical fragments), which mosh 1.4.0 receivers
+ * accept and drop as a state they already have. A clean link never has a loss event, so it never
+ * pays for this.
+ *
  * @param <S> the local state type
  */
 public final class TransportSender<S extends SyncState<S>> {
@@ -35,6 +45,12 @@ public final class TransportSender<S extends SyncState<S>> {
     public static final int SENT_STATES_MAX = 32;
     /** Most chaff bytes per instruction. */
     public static final int CHAFF_MAX = 16;
+    /** Loss duplication stays on this long after the last loss event, in ms. */
+    public static final long LOSS_MEMORY_MS = 10_000;
+    /** Delay between a state's datagrams and their duplicates, in ms. */
+    public static final long DUPLICATE_GAP_MS = 5;
+    /** Largest state, in datagrams, that loss duplication copies. */
+    public static final int DUPLICATE_MAX_FRAGMENTS = 2;
     private static final long NONE = Long.MAX_VALUE;
 
     private final Connection connection;
@@ -56,6 +72,13 @@ public final class TransportSender<S extends SyncState<S>> {
     private int shutdownTries;
     private long shutdownStart;
     private long lastAckSent;
+    private boolean lossDuplication = true;
+    private long lastLoss = Long.MIN_VALUE;
+    private long previousLoss = Long.MIN_VALUE;
+    private List<byte[]> duplicate;
+    private long duplicateAt = NONE;
+    private long duplicateNum;
+    private int duplicatesLeft;
 
     TransportSender(Connection connection, S initial, Clock clock, RandomGenerator random, TransportStats stats) {
         this.connection = connection;
@@ -76,7 +99,13 @@ public final class TransportSender<S extends SyncState<S>> {
 
     private void calculateTimers() {
         long now = clock.millis();
+        long assumedBefore = sent.assumed().num;
         sent.updateAssumed(now, connection.rtt().rto() + ACK_DELAY_MS);
+        if (Long.compareUnsigned(sent.assumed().num, assumedBefore) < 0) {
+            previousLoss = lastLoss;
+            lastLoss = now; // a sent state outlived its timeout: the resend below is mosh's, the flag is ours
+            stats.lossObserved();
+        }
         rationalize();
         if (pendingDataAck && nextAckTime > now + ACK_DELAY_MS) {
             nextAckTime = now + ACK_DELAY_MS;
@@ -113,7 +142,7 @@ public final class TransportSender<S extends SyncState<S>> {
         if (!connection.hasRemote()) {
             return Long.MAX_VALUE;
         }
-        long next = Math.min(nextAckTime, nextSendTime);
+        long next = Math.min(Math.min(nextAckTime, nextSendTime), duplicateAt);
         long now = clock.millis();
         return next > now ? next - now : 0;
     }
@@ -125,6 +154,7 @@ public final class TransportSender<S extends SyncState<S>> {
             return;
         }
         long now = clock.millis();
+        sendDuplicateIfDue(now);
         if (now < nextAckTime && now < nextSendTime) {
             return;
         }
@@ -143,6 +173,54 @@ public final class TransportSender<S extends SyncState<S>> {
             sendToReceiver(diff);
             mindelayClock = NONE;
         }
+    }
+
+    /** Sends the pending duplicate once due, unless its state was acknowledged meanwhile. */
+    private void sendDuplicateIfDue(long now) throws CryptoException {
+        if (duplicateAt == NONE || now < duplicateAt) {
+            return;
+        }
+        List<byte[]> datagrams = duplicate;
+        if (--duplicatesLeft > 0) {
+            duplicateAt = now + DUPLICATE_GAP_MS;
+        } else {
+            duplicate = null;
+            duplicateAt = NONE;
+        }
+        if (Long.compareUnsigned(sent.front().num, duplicateNum) >= 0) {
+            duplicate = null;
+            duplicateAt = NONE;
+            return; // already acknowledged
+        }
+        for (byte[] d : datagrams) {
+            connection.send(d);
+            stats.sent();
+        }
+        stats.duplicated(datagrams.size());
+    }
+
+    /** The environment variable that turns loss duplication off with "off", "no", "0" or "false". */
+    public static final String LOSS_DUPLICATION_VARIABLE = "JMOSH_LOSS_DUPLICATION";
+
+    /** Returns false if {@value #LOSS_DUPLICATION_VARIABLE}'s value (null when unset) turns it off. */
+    public static boolean lossDuplicationFromEnvironment(String value) {
+        return value == null || !java.util.Set.of("off", "no", "0", "false")
+                .contains(value.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Turns loss duplication (beyond mosh; see the class comment) on or off. */
+    public void setLossDuplication(boolean on) {
+        lossDuplication = on;
+        if (!on) {
+            duplicate = null;
+            duplicateAt = NONE;
+            duplicatesLeft = 0;
+        }
+    }
+
+    /** Returns whether loss duplication is on. */
+    public boolean lossDuplication() {
+        return lossDuplication;
     }
 
     /** Resends from the acknowledged state instead when that diff is no longer, or barely longer. */
@@ -201,9 +279,21 @@ public final class TransportSender<S extends SyncState<S>> {
             stats.oversizeInstruction();
             return;
         }
+        List<byte[]> datagrams = new ArrayList<>(fragments.size());
         for (Fragment f : fragments) {
-            connection.send(f.toBytes());
+            byte[] bytes = f.toBytes();
+            connection.send(bytes);
             stats.sent();
+            datagrams.add(bytes);
+        }
+        long now = clock.millis();
+        if (lossDuplication && diff.length > 0 && fragments.size() <= DUPLICATE_MAX_FRAGMENTS
+                && lastLoss != Long.MIN_VALUE && now - lastLoss < LOSS_MEMORY_MS) {
+            duplicate = datagrams;
+            duplicateAt = now + DUPLICATE_GAP_MS;
+            duplicateNum = newNum;
+            // a second loss event within the memory means heavy loss: two copies, not one
+            duplicatesLeft = previousLoss != Long.MIN_VALUE && now - previousLoss < LOSS_MEMORY_MS ? 2 : 1;
         }
         lastAckSent = ackNum;
         pendingDataAck = false;

@@ -11,6 +11,8 @@ public final class TransportStats {
     private long statesReceived;
     private long outOfOrderStates;
     private long oversizeInstructions;
+    private long duplicates;
+    private long lossEvents;
 
     void received() {
         datagramsReceived++;
@@ -25,6 +27,24 @@ public final class TransportStats {
         if (!inOrder) {
             outOfOrderStates++;
         }
+    }
+
+    void duplicated(int datagrams) {
+        duplicates += datagrams;
+    }
+
+    void lossObserved() {
+        lossEvents++;
+    }
+
+    /** Datagrams sent a second time by loss duplication (beyond mosh; counted in {@link #datagramsSent}). */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** Times a sent state went unacknowledged past its retransmission timeout. */
+    public long lossEvents() {
+        return lossEvents;
     }
 
     void oversizeInstruction() {
@@ -79,6 +99,7 @@ public final class TransportStats {
     @Override
     public String toString() {
         return "received=" + datagramsReceived + " sent=" + datagramsSent + " states=" + statesReceived
-                + " outOfOrder=" + outOfOrderStates + " drops=" + drops();
+                + " outOfOrder=" + outOfOrderStates + " lossEvents=" + lossEvents + " duplicates=" + duplicates
+                + " drops=" + drops();
     }
 }
