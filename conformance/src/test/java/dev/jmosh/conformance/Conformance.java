@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Assumptions;
  * with a visible reason when a program is missing, but fail instead when
  * {@code -Djmosh.conformance.required=true} (CI sets it).
  */
-final class Conformance {
+public final class Conformance {
     private Conformance() {
     }
 
     /** Skips or fails unless every program is on PATH. */
-    static void require(String... programs) {
+    public static void require(String... programs) {
         for (String p : programs) {
             if (which(p) == null) {
                 String reason = p + " is not installed (apt-get install -y mosh tmux)";
@@ -42,7 +42,7 @@ final class Conformance {
     }
 
     /** The checkout's root (where bin/ is). */
-    static Path root() {
+    public static Path root() {
         String r = System.getProperty("jmosh.root");
         Path p = r != null ? Paths.get(r) : Paths.get("").toAbsolutePath().getParent();
         if (!Files.isDirectory(p.resolve("bin"))) {

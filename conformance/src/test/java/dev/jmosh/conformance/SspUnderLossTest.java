@@ -59,7 +59,7 @@ class SspUnderLossTest {
             String last = expected.get(LINES - 1);
             String screen = tmux.await(sc -> sc.contains(last), 90_000);
             assertThat(screen).as("the client's screen shows the last line").contains(last);
-            List<String> arrived = awaitLines(file, LINES, 30_000);
+            List<String> arrived = SspUnderFireTest.awaitLines(file, LINES, 30_000);
             assertThat(arrived).as("what cat received, via %s", relay).containsExactlyElementsOf(expected);
             assertThat(relay.upstream().dropped()).as("the relay did drop").isGreaterThan(0);
             assertThat(relay.downstream().dropped()).isGreaterThan(0);
@@ -72,21 +72,5 @@ class SspUnderLossTest {
                 }
             }
         }
-    }
-
-    /** Waits until the file holds {@code n} lines (or the time is up); returns its lines. */
-    private static List<String> awaitLines(Path file, int n, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        List<String> lines = List.of();
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.exists(file)) {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                if (lines.size() >= n) {
-                    break;
-                }
-            }
-            Thread.sleep(100);
-        }
-        return lines;
     }
 }
