@@ -1,9 +1,6 @@
 package dev.jmosh.conformance;
 
 import dev.jmosh.conformance.relay.Impairment;
-import dev.jmosh.conformance.relay.ImpairmentRelay;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,34 +38,28 @@ class EchoLatencyMeasurement {
     void keystrokeToEchoAt29PercentLossAnd50Ms() throws Exception {
         Assumptions.assumeTrue("echo".equals(System.getProperty("jmosh.measure")), "run with -Djmosh.measure=echo");
         Conformance.require("mosh-server", "mosh-client", "tmux");
-        String jclient = Conformance.root().resolve("bin/jmosh-client").toString();
+        String jclient = RelayedSession.client("jmosh-client");
+        String jserver = RelayedSession.server("jmosh-server");
         List<Pairing> all = List.of(
                 new Pairing("mosh-client + mosh-server", "mosh-client", "mosh-server", Map.of()),
-                new Pairing("jmosh-client + jmosh-server", jclient, MoshServer.jmoshServer(), Map.of()),
-                new Pairing("jmosh, duplication off", jclient, MoshServer.jmoshServer(),
-                        Map.of("JMOSH_LOSS_DUPLICATION", "off")));
+                new Pairing("jmosh-client + jmosh-server", jclient, jserver, Map.of()),
+                new Pairing("jmosh, duplication off", jclient, jserver, Map.of("JMOSH_LOSS_DUPLICATION", "off")));
         String only = System.getProperty("jmosh.measure.only"); // e.g. "1,2": just those pairings
         List<Pairing> pairings = only == null ? all
                 : Arrays.stream(only.split(",")).map(i -> all.get(Integer.parseInt(i.strip()))).toList();
         List<List<Long>> times = new ArrayList<>();
-        List<AutoCloseable> open = new ArrayList<>();
+        List<RelayedSession> open = new ArrayList<>();
         List<Tmux> panes = new ArrayList<>();
         List<String> finalScreens = new ArrayList<>();
         try {
             int seed = 50;
             for (Pairing p : pairings) {
-                MoshServer s = MoshServer.startWith(p.server, p.env, "/bin/sh", "-c", "echo READY; exec cat");
+                RelayedSession s = new RelayedSession(p.client, p.server, p.env, 80, 24, seed++,
+                        "echo READY; exec cat");
                 open.add(s);
-                ImpairmentRelay relay = ImpairmentRelay.start(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), s.port), seed++);
-                open.add(relay);
-                String env = p.env.isEmpty() ? "" : " JMOSH_LOSS_DUPLICATION=off";
-                Tmux tmux = new Tmux(80, 24, "env LANG=C.UTF-8 MOSH_PREDICTION_DISPLAY=never" + env + " MOSH_KEY="
-                        + s.key + " " + p.client + " 127.0.0.1 " + relay.clientPort() + "; sleep 600");
-                open.add(tmux);
-                panes.add(tmux);
-                tmux.await(sc -> sc.contains("READY"), 30_000);
-                relay.impair(Impairment.lossy(0.29, 50));
+                panes.add(s.tmux);
+                s.tmux.await(sc -> sc.contains("READY"), 30_000);
+                s.relay.impair(Impairment.lossy(0.29, 50));
                 times.add(new ArrayList<>());
             }
             Thread.sleep(Long.getLong("jmosh.measure.idle", 0)); // an idle spell before typing

@@ -3,9 +3,6 @@ package dev.jmosh.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmosh.conformance.relay.Impairment;
-import dev.jmosh.conformance.relay.ImpairmentRelay;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rest of issue 5's matrix, for every pairing of {jmosh-client, mosh-client} x
@@ -28,40 +25,15 @@ class SspUnderFireTest {
     @TempDir
     Path dir;
 
-    /** One pairing: the client in a tmux pane, talking to the server through the relay. */
-    private static final class Session implements AutoCloseable {
-        final MoshServer server;
-        final ImpairmentRelay relay;
-        final Tmux tmux;
-
-        Session(String clientName, String serverName, int cols, int rows, long seed, String script) throws Exception {
-            String serverProgram = serverName.equals("mosh-server") ? "mosh-server" : MoshServer.jmoshServer();
-            String client = clientName.equals("mosh-client") ? "mosh-client"
-                    : Conformance.root().resolve("bin/jmosh-client").toString();
-            server = MoshServer.startWith(serverProgram, "/bin/sh", "-c", script);
-            relay = ImpairmentRelay.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port), seed);
-            tmux = new Tmux(cols, rows, "env LANG=C.UTF-8 MOSH_PREDICTION_DISPLAY=never MOSH_KEY=" + server.key + " "
-                    + client + " 127.0.0.1 " + relay.clientPort() + "; echo CLIENT_RC=$?; sleep 60");
-        }
-
-        @Override
-        public void close() throws Exception {
-            try (server; relay; tmux) {
-                // closes all three
-            }
-        }
-    }
-
     @ParameterizedTest(name = "{0} with {1}")
-    @CsvSource({"jmosh-client, jmosh-server", "jmosh-client, mosh-server", "mosh-client, jmosh-server",
-        "mosh-client, mosh-server"})
+    @MethodSource("dev.jmosh.conformance.RelayedSession#pairings")
     @Timeout(120)
     void roamingDuringOutputNeedsNoUserAction(String clientName, String serverName) throws Exception {
         Conformance.require("mosh-server", "mosh-client", "tmux");
         String token = Conformance.token();
         String script = "echo READY; read go; i=0; while [ $i -lt 150 ]; do echo out-$i; i=$((i+1)); sleep 0.02; done;"
                 + " echo END-$go; cat";
-        try (Session s = new Session(clientName, serverName, 80, 24, 11, script)) {
+        try (RelayedSession s = RelayedSession.start(clientName, serverName, 80, 24, 11, script)) {
             s.tmux.await(sc -> sc.contains("READY"), 20_000);
             s.tmux.type(token);
             s.tmux.keys("Enter");
@@ -80,28 +52,21 @@ class SspUnderFireTest {
     }
 
     @ParameterizedTest(name = "{0} with {1}")
-    @CsvSource({"jmosh-client, jmosh-server", "jmosh-client, mosh-server", "mosh-client, jmosh-server",
-        "mosh-client, mosh-server"})
+    @MethodSource("dev.jmosh.conformance.RelayedSession#pairings")
     @Timeout(150)
     void aThirtySecondBlackoutLosesNothingTyped(String clientName, String serverName) throws Exception {
         Conformance.require("mosh-server", "mosh-client", "tmux");
         Path file = dir.resolve("typed.txt");
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            lines.add("dark-" + i + "-" + Conformance.token());
-        }
-        try (Session s = new Session(clientName, serverName, 80, 24, 12, "echo READY; cat > " + file)) {
+        List<String> lines = RelayedSession.lines("dark-%d-%s", 0, 5);
+        try (RelayedSession s = RelayedSession.start(clientName, serverName, 80, 24, 12, "echo READY; cat > " + file)) {
             s.tmux.await(sc -> sc.contains("READY"), 20_000);
             s.relay.blackout(Duration.ofSeconds(30));
-            for (String l : lines) {
-                s.tmux.type(l);
-                s.tmux.keys("Enter");
-            }
+            s.type(lines);
             String dark = s.tmux.await(sc -> sc.contains("Last contact"), 25_000);
             assertThat(dark).as("the notification bar during the blackout").contains("Last contact");
             assertThat(Files.exists(file) ? Files.readAllLines(file) : List.of()).as("nothing crosses the blackout")
                     .isEmpty();
-            List<String> arrived = awaitLines(file, lines.size(), 40_000);
+            List<String> arrived = RelayedSession.awaitLines(file, lines.size(), 40_000);
             assertThat(arrived).as("typed during the blackout, via %s", s.relay).containsExactlyElementsOf(lines);
             String after = s.tmux.await(sc -> sc.contains(lines.get(4)) && !sc.contains("Last contact"), 20_000);
             assertThat(after).doesNotContain("Last contact").doesNotContain("CLIENT_RC");
@@ -109,24 +74,17 @@ class SspUnderFireTest {
     }
 
     @ParameterizedTest(name = "{0} with {1}")
-    @CsvSource({"jmosh-client, jmosh-server", "jmosh-client, mosh-server", "mosh-client, jmosh-server",
-        "mosh-client, mosh-server"})
+    @MethodSource("dev.jmosh.conformance.RelayedSession#pairings")
     @Timeout(120)
     void everyDatagramDuplicatedAndManyReordered(String clientName, String serverName) throws Exception {
         Conformance.require("mosh-server", "mosh-client", "tmux");
         Path file = dir.resolve("typed.txt");
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            lines.add(String.format("dup-%02d-%s", i, Conformance.token()));
-        }
-        try (Session s = new Session(clientName, serverName, 80, 24, 13, "echo READY; cat > " + file)) {
+        List<String> lines = RelayedSession.lines("dup-%02d-%s", 0, 30);
+        try (RelayedSession s = RelayedSession.start(clientName, serverName, 80, 24, 13, "echo READY; cat > " + file)) {
             s.tmux.await(sc -> sc.contains("READY"), 20_000);
             s.relay.impair(new Impairment(0, 10, 30, 0.3, 1.0));
-            for (String l : lines) {
-                s.tmux.type(l);
-                s.tmux.keys("Enter");
-            }
-            assertThat(awaitLines(file, lines.size(), 30_000)).containsExactlyElementsOf(lines);
+            s.type(lines);
+            assertThat(RelayedSession.awaitLines(file, lines.size(), 30_000)).containsExactlyElementsOf(lines);
             assertThat(s.tmux.await(sc -> sc.contains(lines.get(lines.size() - 1)), 20_000))
                     .contains(lines.get(lines.size() - 1));
             assertThat(s.relay.upstream().sent()).as("duplicates were sent").isGreaterThan(s.relay.upstream().received());
@@ -134,8 +92,7 @@ class SspUnderFireTest {
     }
 
     @ParameterizedTest(name = "{0} with {1}")
-    @CsvSource({"jmosh-client, jmosh-server", "jmosh-client, mosh-server", "mosh-client, jmosh-server",
-        "mosh-client, mosh-server"})
+    @MethodSource("dev.jmosh.conformance.RelayedSession#pairings")
     @Timeout(150)
     void fragmentedFullScreensConvergeUnderLoss(String clientName, String serverName) throws Exception {
         Conformance.require("mosh-server", "mosh-client", "tmux");
@@ -153,7 +110,7 @@ class SspUnderFireTest {
         Files.writeString(text, String.join("\n", screen) + "\n", StandardCharsets.US_ASCII);
         String token = Conformance.token();
         String script = "echo READY; read go; clear; cat " + text + "; printf 'END-%s' \"$go\"; cat > /dev/null";
-        try (Session s = new Session(clientName, serverName, 200, 60, 15, script)) {
+        try (RelayedSession s = RelayedSession.start(clientName, serverName, 200, 60, 15, script)) {
             s.tmux.await(sc -> sc.contains("READY"), 20_000);
             s.relay.impair(Impairment.lossy(0.29, 50));
             s.tmux.type(token);
@@ -163,21 +120,5 @@ class SspUnderFireTest {
             assertThat(rows.subList(0, 59)).as("all 59 random rows, via %s", s.relay).containsExactlyElementsOf(screen);
             assertThat(rows.get(59)).startsWith("END-" + token);
         }
-    }
-
-    /** Waits until the file holds {@code n} lines (or the time is up); returns its lines. */
-    static List<String> awaitLines(Path file, int n, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        List<String> lines = List.of();
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.exists(file)) {
-                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                if (lines.size() >= n) {
-                    break;
-                }
-            }
-            Thread.sleep(100);
-        }
-        return lines;
     }
 }

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmosh.conformance.relay.Impairment;
 import dev.jmosh.conformance.relay.ImpairmentRelay;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every pairing of {jmosh-client, mosh-client} x {jmosh-server, mosh-server} through the
@@ -30,36 +25,24 @@ class SspUnderLossTest {
     Path dir;
 
     @ParameterizedTest(name = "{0} with {1}")
-    @CsvSource({"jmosh-client, jmosh-server", "jmosh-client, mosh-server", "mosh-client, jmosh-server",
-        "mosh-client, mosh-server"})
+    @MethodSource("dev.jmosh.conformance.RelayedSession#pairings")
     @Timeout(180)
     void typedLinesArriveInOrderExactlyOnceAt29PercentLoss(String clientName, String serverName) throws Exception {
         Conformance.require("mosh-server", "mosh-client", "tmux");
-        String server = serverName.equals("mosh-server") ? "mosh-server" : MoshServer.jmoshServer();
-        String client = clientName.equals("mosh-client") ? "mosh-client"
-                : Conformance.root().resolve("bin/jmosh-client").toString();
         Path file = dir.resolve("typed.txt");
-        List<String> expected = new ArrayList<>();
-        for (int i = 1; i <= LINES; i++) {
-            expected.add(String.format("line-%02d-%s", i, Conformance.token()));
-        }
-        try (MoshServer s = MoshServer.startWith(server, "/bin/sh", "-c", "echo READY; cat > " + file);
-             ImpairmentRelay relay = ImpairmentRelay.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), s.port),
-                     29);
-             Tmux tmux = new Tmux(80, 24, "env LANG=C.UTF-8 MOSH_PREDICTION_DISPLAY=never MOSH_KEY=" + s.key + " "
-                     + client + " 127.0.0.1 " + relay.clientPort() + "; echo CLIENT_RC=$?; sleep 60")) {
+        List<String> expected = RelayedSession.lines("line-%02d-%s", 1, LINES);
+        try (RelayedSession s = RelayedSession.start(clientName, serverName, 80, 24, 29, "echo READY; cat > " + file)) {
+            Tmux tmux = s.tmux;
+            ImpairmentRelay relay = s.relay;
             // type only once the client runs and has heard from the server (before that the
             // keystrokes would reach a tty that is not raw yet)
             tmux.await(sc -> sc.contains("READY"), 20_000);
             relay.impair(Impairment.lossy(0.29, 50));
-            for (String line : expected) {
-                tmux.type(line);
-                tmux.keys("Enter");
-            }
+            s.type(expected);
             String last = expected.get(LINES - 1);
             String screen = tmux.await(sc -> sc.contains(last), 90_000);
             assertThat(screen).as("the client's screen shows the last line").contains(last);
-            List<String> arrived = SspUnderFireTest.awaitLines(file, LINES, 30_000);
+            List<String> arrived = RelayedSession.awaitLines(file, LINES, 30_000);
             assertThat(arrived).as("what cat received, via %s", relay).containsExactlyElementsOf(expected);
             assertThat(relay.upstream().dropped()).as("the relay did drop").isGreaterThan(0);
             assertThat(relay.downstream().dropped()).isGreaterThan(0);

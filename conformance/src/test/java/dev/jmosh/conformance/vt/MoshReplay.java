@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,7 +63,8 @@ final class MoshReplay implements AutoCloseable {
                             + " mosh-client 127.0.0.1 " + connect[0] + "; exec sleep 600");
             sessions.put(session, s);
         }
-        awaitTitles(sessions.keySet());
+        // mosh-client prefixes the remote title with "[mosh] "
+        tmux.awaitTitles(sessions.keySet(), "[mosh] " + TmuxReplay.DONE_TITLE, 60_000, 50);
         Map<String, CellGrid> out = new LinkedHashMap<>();
         for (Map.Entry<String, VtStream> e : sessions.entrySet()) {
             out.put(e.getValue().name(), tmux.capture(e.getKey(), e.getValue().columns(), e.getValue().rows()));
@@ -111,23 +110,6 @@ final class MoshReplay implements AutoCloseable {
             throw new IOException("mosh-server gave no MOSH CONNECT line or pid");
         }
         return new String[] {c.group(1), c.group(2), d.group(1)};
-    }
-
-    private void awaitTitles(Set<String> sessions) throws IOException, InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        Set<String> pending = new HashSet<>(sessions);
-        while (!pending.isEmpty()) {
-            for (String line : tmux.run("list-panes", "-a", "-F", "#{session_name}\t#{pane_title}").split("\n")) {
-                String[] f = line.split("\t", 2);
-                if (f.length == 2 && f[1].endsWith(TmuxReplay.DONE_TITLE)) {
-                    pending.remove(f[0]);
-                }
-            }
-            if (System.nanoTime() > end) {
-                throw new IOException("mosh never showed the end of the streams: " + pending);
-            }
-            Thread.sleep(50);
-        }
     }
 
     private static void stop(long pid) {

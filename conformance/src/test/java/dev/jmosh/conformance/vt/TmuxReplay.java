@@ -71,12 +71,22 @@ final class TmuxReplay implements AutoCloseable {
     }
 
     private void awaitTitles(Set<String> sessions) throws IOException, InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
+        awaitTitles(sessions, DONE_TITLE, TIMEOUT_MILLIS, 20);
+    }
+
+    /**
+     * Polls every {@code pollMillis} until each session's pane title is {@code title}.
+     *
+     * @throws IOException if some session has not got there within {@code timeoutMillis}
+     */
+    void awaitTitles(Set<String> sessions, String title, long timeoutMillis, long pollMillis)
+            throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         Set<String> pending = new HashSet<>(sessions);
         while (true) {
             for (String line : run("list-panes", "-a", "-F", "#{session_name}\t#{pane_title}").split("\n")) {
                 String[] f = line.split("\t", 2);
-                if (f.length == 2 && f[1].equals(DONE_TITLE)) {
+                if (f.length == 2 && f[1].equals(title)) {
                     pending.remove(f[0]);
                 }
             }
@@ -84,9 +94,9 @@ final class TmuxReplay implements AutoCloseable {
                 return;
             }
             if (System.nanoTime() > end) {
-                throw new IOException("tmux panes never finished their streams: " + pending);
+                throw new IOException("panes never showed the end of their streams: " + pending);
             }
-            Thread.sleep(20);
+            Thread.sleep(pollMillis);
         }
     }
 
