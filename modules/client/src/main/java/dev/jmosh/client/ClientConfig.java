@@ -2,6 +2,7 @@ package dev.jmosh.client;
 
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.SessionKey;
+import dev.jmosh.ssp.core.SendTiming;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -16,11 +17,10 @@ import java.util.Objects;
  * @param clock the clock every timer reads
  * @param cipher a cipher provider name, or null for the only one present
  * @param transport a transport provider name, or null for the only one present
- * @param lossDuplication whether states are sent twice after a loss (beyond mosh; see
- *        {@code TransportSender}, whose {@code lossDuplicationFromEnvironment} reads the switch)
+ * @param timing mosh's send timing, or jmosh's refinements of it (see {@link SendTiming})
  */
 public record ClientConfig(InetSocketAddress server, SessionKey key, int columns, int rows,
-        EscapeKey escapeKey, Clock clock, String cipher, String transport, boolean lossDuplication) {
+        EscapeKey escapeKey, Clock clock, String cipher, String transport, SendTiming timing) {
 
 
     /** Checks the arguments. */
@@ -29,23 +29,15 @@ public record ClientConfig(InetSocketAddress server, SessionKey key, int columns
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(escapeKey, "escapeKey");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(timing, "timing");
         if (columns <= 0 || rows <= 0) {
             throw new IllegalArgumentException("window size must be positive, not " + columns + "x" + rows);
         }
     }
 
-    /**
-     * Returns whether loss duplication is on in {@code env}: unless {@code JMOSH_LOSS_DUPLICATION}
-     * is "off", "no", "0" or "false".
-     */
-    public static boolean lossDuplication(java.util.Map<String, String> env) {
-        return dev.jmosh.ssp.core.TransportSender.lossDuplicationFromEnvironment(
-                env.get(dev.jmosh.ssp.core.TransportSender.LOSS_DUPLICATION_VARIABLE));
-    }
-
     /** A configuration with the default escape key, the system clock and default providers. */
     public static ClientConfig of(InetSocketAddress server, SessionKey key, int columns, int rows) {
-        return new ClientConfig(server, key, columns, rows, EscapeKey.defaultKey(), Clock.system(), null, null, true);
+        return new ClientConfig(server, key, columns, rows, EscapeKey.defaultKey(), Clock.system(), null, null, SendTiming.JMOSH);
     }
 
 }

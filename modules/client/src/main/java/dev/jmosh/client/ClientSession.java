@@ -97,7 +97,7 @@ public final class ClientSession implements AutoCloseable {
         transport = new Transport<>(connection, new UserStream(),
                 new CompleteTerminal(config.columns(), config.rows()), clock, new SecureRandom());
         transport.sender().setSendMindelay(CLIENT_SEND_MINDELAY_MS);
-        transport.sender().setLossDuplication(config.lossDuplication());
+        transport.sender().setTiming(config.timing());
         transport.currentState().push(new UserEvent.Resize(config.columns(), config.rows()));
         receiverThread = new Thread(receiver, "jmosh-receive");
         receiverThread.setDaemon(true);

@@ -15,8 +15,8 @@ import dev.jmosh.ssp.DatagramTransport;
 import dev.jmosh.ssp.Providers;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.core.Connection;
+import dev.jmosh.ssp.core.SendTiming;
 import dev.jmosh.ssp.core.Transport;
-import dev.jmosh.ssp.core.TransportSender;
 import dev.jmosh.ssp.spi.CipherProvider;
 import dev.jmosh.statesync.CompleteTerminal;
 import dev.jmosh.statesync.UserStream;
@@ -87,6 +87,7 @@ public final class ServerMain {
         err.print(notes);
         IdleTimeouts timeouts = IdleTimeouts.from(env);
         err.print(timeouts.warnings());
+        SendTiming timing = SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-server: " + w));
         DatagramTransport transport = Binder.bind(args, err);
         SessionKey key = SessionKey.generate(new SecureRandom());
         if (stdinIsTerminal()) {
@@ -106,8 +107,7 @@ public final class ServerMain {
         CompleteTerminal terminal = new CompleteTerminal(size[0], size[1]);
         Transport<CompleteTerminal, UserStream> network = new Transport<>(connection, terminal.copy(),
                 new UserStream(), clock, new SecureRandom());
-        network.sender().setLossDuplication(
-                TransportSender.lossDuplicationFromEnvironment(environment.get(TransportSender.LOSS_DUPLICATION_VARIABLE)));
+        network.sender().setTiming(timing);
         try {
             ChildCommand child = ChildCommand.resolve(args, env, size[0], size[1]);
             Pty pty = Pty.open(size[0], size[1]);

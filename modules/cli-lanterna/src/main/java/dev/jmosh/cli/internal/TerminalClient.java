@@ -1,6 +1,7 @@
 package dev.jmosh.cli.internal;
 
 import dev.jmosh.client.ClientConfig;
+import dev.jmosh.ssp.core.SendTiming;
 import dev.jmosh.client.ClientListener;
 import dev.jmosh.client.ClientSession;
 import dev.jmosh.client.EscapeKey;
@@ -130,7 +131,7 @@ public final class TerminalClient implements ClientListener {
         return new ClientConfig(new InetSocketAddress(address, port), sessionKey,
                 size.getColumns(), size.getRows(), EscapeKey.fromEnvironment(env.get("MOSH_ESCAPE_KEY")),
                 Clock.system(), null, null,
-                ClientConfig.lossDuplication(env));
+                SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-client: " + w)));
     }
 
     private static final class BadAddressException extends Exception {

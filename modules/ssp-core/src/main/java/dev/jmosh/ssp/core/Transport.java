@@ -114,10 +114,14 @@ public final class Transport<L extends SyncState<L>, R extends SyncState<R>> {
                 throw e;
             }
         }
+        long newestBefore = received.back().num;
         boolean atEnd = received.insert(new TimestampedState<>(now, inst.newNum(), state));
         stats.stateReceived(atEnd);
         if (!atEnd) {
             return;
+        }
+        if (inst.newNum() != StateNumbers.SHUTDOWN && Long.compareUnsigned(inst.newNum(), newestBefore + 1) > 0) {
+            sender.peerStatesMissed(); // the peer numbers its states one by one: some did not arrive
         }
         sender.setAckNum(inst.newNum());
         sender.remoteHeard(now);

@@ -20,15 +20,23 @@ import java.util.random.RandomGenerator;
  * the frame rate while the peer was heard in the last 10 s; an empty ack goes out 100 ms after a
  * state with data arrived and every 3 s regardless; a shutdown is retried at the frame rate.
  *
- * <p>Beyond mosh, <b>loss duplication</b> (on by default, {@link #setLossDuplication}): mosh
- * resends a lost state only after its retransmission timeout (RTO + 100 ms). Once a sent state
- * has gone unacknowledged that long (a loss event), every new state that fits in
- * {@value #DUPLICATE_MAX_FRAGMENTS} datagrams is sent again {@value #DUPLICATE_GAP_MS} ms later,
- * for {@value #LOSS_MEMORY_MS} ms after the last loss event; after two loss events within that
- * time, twice more (at 5 and 10 ms), so that a state is lost only if all three copies are. The copy is the same
- * instruction in new datagrams (fresh nonces, identical fragments), which mosh 1.4.0 receivers
- * accept and drop as a state they already have. A clean link never has a loss event, so it never
- * pays for this.
+ * <p>Beyond mosh, with {@link SendTiming#JMOSH} (the default; {@link SendTiming#MOSH} is mosh
+ * exactly):
+ * <ul>
+ * <li><b>Loss duplication.</b> mosh resends a lost state only after its retransmission timeout
+ * (RTO + 100 ms). A <i>loss event</i> is a sent state outliving that timeout, or the peer's state
+ * numbers skipping (they count up one by one, so a gap means its datagrams were lost on the way
+ * here). For {@value #LOSS_MEMORY_MS} ms after a loss event, every new state that fits in
+ * {@value #DUPLICATE_MAX_FRAGMENTS} datagrams is sent again: once after {@value #DUPLICATE_GAP_MS}
+ * ms, and with two or three loss events in that time also after 10 and 20 ms, so that under
+ * heavy loss a state is lost only if all four copies are. A copy is the same instruction in new
+ * datagrams (fresh nonces, identical fragments), which mosh 1.4.0 receivers drop as a state they
+ * already have. A clean link has no loss events, so it never pays for this.
+ * <li><b>Ack-free pacing.</b> mosh holds a new state back until one frame interval after the
+ * previous datagram of any kind, so a keystroke typed just after the client sent an empty ack
+ * waits up to half a round trip. Here the interval counts from the last state with data; acks
+ * are a few dozen bytes and do not use up the link's frame budget.
+ * </ul>
  *
  * @param <S> the local state type
  */
@@ -72,13 +80,14 @@ public final class TransportSender<S extends SyncState<S>> {
     private int shutdownTries;
     private long shutdownStart;
     private long lastAckSent;
-    private boolean lossDuplication = true;
-    private long lastLoss = Long.MIN_VALUE;
-    private long previousLoss = Long.MIN_VALUE;
+    private SendTiming timing = SendTiming.JMOSH;
+    private long lastDiffSent = Long.MIN_VALUE / 2;
+    private final long[] losses = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
     private List<byte[]> duplicate;
     private long duplicateAt = NONE;
     private long duplicateNum;
     private int duplicatesLeft;
+    private int copiesScheduled;
 
     TransportSender(Connection connection, S initial, Clock clock, RandomGenerator random, TransportStats stats) {
         this.connection = connection;
@@ -99,12 +108,13 @@ public final class TransportSender<S extends SyncState<S>> {
 
     private void calculateTimers() {
         long now = clock.millis();
-        long assumedBefore = sent.assumed().num;
+        TimestampedState<S> assumedBefore = sent.assumed();
         sent.updateAssumed(now, connection.rtt().rto() + ACK_DELAY_MS);
-        if (Long.compareUnsigned(sent.assumed().num, assumedBefore) < 0) {
-            previousLoss = lastLoss;
-            lastLoss = now; // a sent state outlived its timeout: the resend below is mosh's, the flag is ours
-            stats.lossObserved();
+        if (Long.compareUnsigned(sent.assumed().num, assumedBefore.num) < 0
+                && !sent.assumed().state.equals(assumedBefore.state)) {
+            // a state with data outlived its timeout (an empty ack's may, unanswered until the
+            // peer's heartbeat): the resend below is mosh's, the record is ours
+            lossEvent(now);
         }
         rationalize();
         if (pendingDataAck && nextAckTime > now + ACK_DELAY_MS) {
@@ -114,7 +124,9 @@ public final class TransportSender<S extends SyncState<S>> {
             if (mindelayClock == NONE) {
                 mindelayClock = now;
             }
-            nextSendTime = Math.max(mindelayClock + sendMindelayMs, sent.back().timestamp + sendInterval());
+            // mosh paces from any send; with our timing an empty ack does not hold back a new diff
+            long pacedFrom = timing == SendTiming.JMOSH ? lastDiffSent : sent.back().timestamp;
+            nextSendTime = Math.max(mindelayClock + sendMindelayMs, pacedFrom + sendInterval());
         } else if (!current.equals(sent.assumed().state) && lastHeard + ACTIVE_RETRY_TIMEOUT_MS > now) {
             nextSendTime = sent.back().timestamp + sendInterval();
             if (mindelayClock != NONE) {
@@ -182,7 +194,7 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         List<byte[]> datagrams = duplicate;
         if (--duplicatesLeft > 0) {
-            duplicateAt = now + DUPLICATE_GAP_MS;
+            duplicateAt = now + DUPLICATE_GAP_MS * (1L << (copiesScheduled - duplicatesLeft));
         } else {
             duplicate = null;
             duplicateAt = NONE;
@@ -199,28 +211,19 @@ public final class TransportSender<S extends SyncState<S>> {
         stats.duplicated(datagrams.size());
     }
 
-    /** The environment variable that turns loss duplication off with "off", "no", "0" or "false". */
-    public static final String LOSS_DUPLICATION_VARIABLE = "JMOSH_LOSS_DUPLICATION";
-
-    /** Returns false if {@value #LOSS_DUPLICATION_VARIABLE}'s value (null when unset) turns it off. */
-    public static boolean lossDuplicationFromEnvironment(String value) {
-        return value == null || !java.util.Set.of("off", "no", "0", "false")
-                .contains(value.strip().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /** Turns loss duplication (beyond mosh; see the class comment) on or off. */
-    public void setLossDuplication(boolean on) {
-        lossDuplication = on;
-        if (!on) {
+    /** Selects mosh's timing exactly, or with jmosh's refinements (the default; see the class comment). */
+    public void setTiming(SendTiming timing) {
+        this.timing = timing;
+        if (timing == SendTiming.MOSH) {
             duplicate = null;
             duplicateAt = NONE;
             duplicatesLeft = 0;
         }
     }
 
-    /** Returns whether loss duplication is on. */
-    public boolean lossDuplication() {
-        return lossDuplication;
+    /** The timing in force. */
+    public SendTiming timing() {
+        return timing;
     }
 
     /** Resends from the acknowledged state instead when that diff is no longer, or barely longer. */
@@ -257,6 +260,7 @@ public final class TransportSender<S extends SyncState<S>> {
             sent.add(new TimestampedState<>(now, newNum, current.copy()), SENT_STATES_MAX);
         }
         sendInFragments(diff, newNum);
+        lastDiffSent = now;
         sent.assumeBack();
         nextAckTime = now + ACK_INTERVAL_MS;
         nextSendTime = NONE;
@@ -287,13 +291,19 @@ public final class TransportSender<S extends SyncState<S>> {
             datagrams.add(bytes);
         }
         long now = clock.millis();
-        if (lossDuplication && diff.length > 0 && fragments.size() <= DUPLICATE_MAX_FRAGMENTS
-                && lastLoss != Long.MIN_VALUE && now - lastLoss < LOSS_MEMORY_MS) {
+        int recentLosses = 0;
+        for (long t : losses) {
+            if (t != Long.MIN_VALUE && now - t < LOSS_MEMORY_MS) {
+                recentLosses++;
+            }
+        }
+        if (timing == SendTiming.JMOSH && diff.length > 0 && fragments.size() <= DUPLICATE_MAX_FRAGMENTS && recentLosses > 0) {
             duplicate = datagrams;
             duplicateAt = now + DUPLICATE_GAP_MS;
             duplicateNum = newNum;
-            // a second loss event within the memory means heavy loss: two copies, not one
-            duplicatesLeft = previousLoss != Long.MIN_VALUE && now - previousLoss < LOSS_MEMORY_MS ? 2 : 1;
+            // each further loss event within the memory means heavier loss: one more copy, at most three
+            duplicatesLeft = recentLosses;
+            copiesScheduled = recentLosses;
         }
         lastAckSent = ackNum;
         pendingDataAck = false;
@@ -312,6 +322,20 @@ public final class TransportSender<S extends SyncState<S>> {
     /** A peer state with data arrived: ack it within {@link #ACK_DELAY_MS}. */
     void setDataAck() {
         pendingDataAck = true;
+    }
+
+    /**
+     * The peer's newest state skipped numbers, so datagrams were lost (or reordered) on the way
+     * here: a loss event as much as one of our own states timing out, and seen a round trip sooner.
+     */
+    void peerStatesMissed() {
+        lossEvent(clock.millis());
+    }
+
+    private void lossEvent(long now) {
+        System.arraycopy(losses, 0, losses, 1, losses.length - 1);
+        losses[0] = now;
+        stats.lossObserved();
     }
 
     /** A new peer state arrived at {@code millis}. */

@@ -32,8 +32,9 @@ class LossDuplicationTest {
         SimPair p = new SimPair(seed);
         p.link.loss = 0.29;
         p.link.delayMs = 50;
-        p.client.sender().setLossDuplication(duplication);
-        p.server.sender().setLossDuplication(duplication);
+        SendTiming timing = duplication ? SendTiming.JMOSH : SendTiming.MOSH;
+        p.client.sender().setTiming(timing);
+        p.server.sender().setTiming(timing);
         return p;
     }
 
@@ -66,5 +67,87 @@ class LossDuplicationTest {
         System.out.printf("keystroke delivery at 29%% loss, 50 ms: duplication %.1f ms, without %.1f ms (%.2fx)%n",
                 meanOn, meanOff, meanOn / meanOff);
         assertThat(meanOn).isLessThan(meanOff);
+    }
+
+    @Test
+    void keystrokeToEchoAt29PercentLoss() throws Exception {
+        int seeds = Integer.getInteger("jmosh.sim.seeds", 5);
+        long[] on = new long[0];
+        long[] off = new long[0];
+        for (int seed = 0; seed < seeds; seed++) {
+            on = concat(on, EchoSim.echoTimes(warmThenLossy(200 + seed, true), 100, seed));
+            off = concat(off, EchoSim.echoTimes(warmThenLossy(200 + seed, false), 100, seed));
+        }
+        long[] clean = EchoSim.echoTimes(cleanLink(300), 100, 1);
+        System.out.printf("keystroke to echo at 29%% loss, 50 ms: jmosh %.1f ms (median %d, p90 %d), mosh's timing %.1f ms"
+                        + " (median %d, p90 %d), %.2fx; clean link %.1f ms%n",
+                EchoSim.mean(on), EchoSim.percentile(on, 50), EchoSim.percentile(on, 90), EchoSim.mean(off),
+                EchoSim.percentile(off, 50), EchoSim.percentile(off, 90), EchoSim.mean(on) / EchoSim.mean(off),
+                EchoSim.mean(clean));
+        if (Boolean.getBoolean("jmosh.sim.verbose")) {
+            for (int i = 0; i < on.length; i++) { if (on[i] > 200) { System.out.print(i + ":" + on[i] + " "); } } System.out.println();
+        }
+        assertThat(EchoSim.mean(on)).isLessThan(EchoSim.mean(off));
+    }
+
+    /** A session that ran 3 s on a clean link (as the end-to-end measurement's does) before the loss begins. */
+    private static SimPair warmThenLossy(long seed, boolean duplication) throws Exception {
+        SimPair p = lossy(seed, duplication);
+        p.link.loss = 0;
+        p.runFor(3000);
+        p.link.loss = 0.29;
+        return p;
+    }
+
+    private static SimPair cleanLink(long seed) {
+        SimPair p = new SimPair(seed);
+        p.link.delayMs = 50;
+        return p;
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
+    void onACleanLinkEveryEchoTakesTheRoundTripPlusTheMindelaysWithJmoshTiming() throws Exception {
+        long[] jmosh = EchoSim.echoTimes(cleanLink(300), 100, 1);
+        SimPair m = cleanLink(300);
+        m.client.sender().setTiming(SendTiming.MOSH);
+        m.server.sender().setTiming(SendTiming.MOSH);
+        long[] mosh = EchoSim.echoTimes(m, 100, 1);
+        // 50 ms each way, 1 ms client mindelay, 8 ms server mindelay
+        assertThat(java.util.Arrays.stream(jmosh).boxed().toList()).as("jmosh timing").allMatch(t -> t == 108 || t == 109);
+        // mosh holds a keystroke typed just after the client's empty ack for a frame interval
+        assertThat(java.util.Arrays.stream(mosh).filter(t -> t > 109).count()).as("mosh timing").isPositive();
+    }
+
+    @Test
+    void aGapInThePeersStateNumbersIsALossEventAndTheNextKeystrokeGoesOutTwice() throws Exception {
+        for (SendTiming timing : SendTiming.values()) {
+            SimPair p = cleanLink(400);
+            p.client.sender().setTiming(timing);
+            p.server.sender().setTiming(timing);
+            p.runFor(2000);
+            EchoSim.echoTimes(p, 3, 1);
+            p.runFor(3500); // heartbeats only
+            assertThat(p.client.stats().lossEvents()).isZero();
+            p.link.blackout = true; // the server's next state is lost ...
+            p.server.currentState().append(new byte[] {'x'});
+            p.runFor(30);
+            p.link.blackout = false;
+            p.runFor(60);
+            p.server.currentState().append(new byte[] {'y'}); // ... and a newer one is numbered past it
+            assertThat(p.runUntil(() -> new String(p.client.latestRemoteState().state().bytes(),
+                    java.nio.charset.StandardCharsets.US_ASCII).endsWith("xy"), 5_000)).isTrue();
+            assertThat(p.client.stats().lossEvents()).as("%s: the client saw the gap", timing).isEqualTo(1);
+            long before = p.client.stats().duplicates();
+            p.client.currentState().append(new byte[] {'k'});
+            p.runFor(200);
+            assertThat(p.client.stats().duplicates() - before).as("%s: copies of the keystroke", timing)
+                    .isEqualTo(timing == SendTiming.JMOSH ? 1 : 0);
+        }
     }
 }
