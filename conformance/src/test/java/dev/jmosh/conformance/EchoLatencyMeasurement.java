@@ -19,8 +19,13 @@ import org.junit.jupiter.api.Timeout;
  * measured"): mosh-client with mosh-server, jmosh-client with jmosh-server (loss duplication on,
  * the default) and the same jmosh pair with duplication off, in one run, prediction off, each
  * session typing into {@code cat} on its server's tty at 29% loss and 50 ms each way. The
- * sessions take turns in rounds, so that machine noise falls on all of them alike. A keystroke's
- * time runs from {@code tmux send-keys} until tmux shows the echoed character (polled).
+ * sessions take turns in rounds, so that machine noise falls on all of them alike. Each client
+ * runs on a terminal of its own ({@link PtyClient}); a keystroke's time runs from writing the
+ * character to that terminal until the client draws it there.
+ *
+ * <p>Options: {@code -Djmosh.measure.rounds=N} (15 keystrokes per pairing each, default 4),
+ * {@code -Djmosh.measure.loss=0.29}, {@code -Djmosh.measure.only=0,1,2} (pairings by index:
+ * 3 and 4 are the mixed ones), {@code -Djmosh.measure.idle=MS} (a pause before typing).
  *
  * <p>A measurement, not a test: it runs only with {@code -Djmosh.measure=echo} and asserts
  * nothing about the numbers; it prints them and writes {@code conformance/target/echo-latency.txt}.
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
 class EchoLatencyMeasurement {
     private static final int ROUNDS = Integer.getInteger("jmosh.measure.rounds", 4);
     private static final int KEYS_PER_ROUND = 15;
+    private static final double LOSS = Double.parseDouble(System.getProperty("jmosh.measure.loss", "0.29"));
 
     /** One pairing under test. */
     private record Pairing(String name, String client, String server, Map<String, String> env) {
@@ -43,40 +49,40 @@ class EchoLatencyMeasurement {
         List<Pairing> all = List.of(
                 new Pairing("mosh-client + mosh-server", "mosh-client", "mosh-server", Map.of()),
                 new Pairing("jmosh-client + jmosh-server", jclient, jserver, Map.of()),
-                new Pairing("jmosh, duplication off", jclient, jserver, Map.of("JMOSH_LOSS_DUPLICATION", "off")));
-        String only = System.getProperty("jmosh.measure.only"); // e.g. "1,2": just those pairings
-        List<Pairing> pairings = only == null ? all
-                : Arrays.stream(only.split(",")).map(i -> all.get(Integer.parseInt(i.strip()))).toList();
+                new Pairing("jmosh pair, mosh's timing", jclient, jserver, Map.of("JMOSH_SEND_TIMING", "mosh")),
+                new Pairing("jmosh-client + mosh-server", jclient, "mosh-server", Map.of()),
+                new Pairing("mosh-client + jmosh-server", "mosh-client", jserver, Map.of()));
+        String only = System.getProperty("jmosh.measure.only", "0,1,2"); // e.g. "0,3,4": the mixed pairings
+        List<Pairing> pairings = Arrays.stream(only.split(",")).map(i -> all.get(Integer.parseInt(i.strip()))).toList();
         List<List<Long>> times = new ArrayList<>();
         List<RelayedSession> open = new ArrayList<>();
-        List<Tmux> panes = new ArrayList<>();
-        List<String> finalScreens = new ArrayList<>();
         try {
             int seed = 50;
             for (Pairing p : pairings) {
-                RelayedSession s = new RelayedSession(p.client, p.server, p.env, 80, 24, seed++,
-                        "echo READY; exec cat");
+                RelayedSession s = RelayedSession.onPty(p.client, p.server, p.env, 80, 24, seed++, "exec cat");
                 open.add(s);
-                panes.add(s.tmux);
-                s.tmux.await(sc -> sc.contains("READY"), 30_000);
-                s.relay.impair(Impairment.lossy(0.29, 50));
+                // the first echo, on a clean link, says the session is up
+                if (s.pty.keystroke(PtyClient.letter(31), 30_000) < 0) {
+                    throw new AssertionError(p.name + ": no echo within 30 s");
+                }
+                s.relay.impair(Impairment.lossy(LOSS, 50));
                 times.add(new ArrayList<>());
             }
             Thread.sleep(Long.getLong("jmosh.measure.idle", 0)); // an idle spell before typing
             Random think = new Random(7);
+            int typed = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 for (int i = 0; i < pairings.size(); i++) {
-                    Tmux tmux = panes.get(i);
+                    PtyClient pty = open.get(i).pty;
                     for (int k = 0; k < KEYS_PER_ROUND; k++) {
-                        times.get(i).add(keystroke(tmux, (char) ('a' + (k + round) % 26)));
+                        long t = pty.keystroke(PtyClient.letter(typed + k), 20_000);
+                        times.get(i).add(t < 0 ? 20_000 : t);
                         Thread.sleep(100 + think.nextInt(300)); // a typist's pause
                     }
-                    tmux.keys("Enter");
+                    pty.type("\r");
                     Thread.sleep(300);
                 }
-            }
-            for (int i = 0; i < panes.size(); i++) {
-                finalScreens.add(panes.get(i).screen().strip());
+                typed += KEYS_PER_ROUND;
             }
         } finally {
             for (int i = open.size() - 1; i >= 0; i--) {
@@ -84,46 +90,21 @@ class EchoLatencyMeasurement {
             }
         }
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "keystroke to echo, 29%% loss and 50 ms each way, prediction off, %d keystrokes each%n",
-                ROUNDS * KEYS_PER_ROUND));
+                "keystroke to echo, %.0f%% loss and 50 ms each way, prediction off, %d keystrokes each%n",
+                LOSS * 100, ROUNDS * KEYS_PER_ROUND));
         double moshMean = mean(times.get(0));
         for (int i = 0; i < pairings.size(); i++) {
             List<Long> t = times.get(i);
-            report.append(String.format(Locale.ROOT, "%-30s mean %6.1f ms  median %6.1f ms  p90 %6.1f ms  (%.2fx mosh's mean)%n",
+            report.append(String.format(Locale.ROOT, "%-30s mean %6.1f ms  median %6.1f ms  p90 %6.1f ms  (%.2fx the first row)%n",
                     pairings.get(i).name, mean(t), percentile(t, 50), percentile(t, 90), mean(t) / moshMean));
         }
         for (int i = 0; i < pairings.size(); i++) {
             report.append(pairings.get(i).name).append(" (ms, in order): ").append(times.get(i)).append('\n');
-            report.append("  final screen: ").append(finalScreens.get(i).replace("\n", " | ")).append('\n');
         }
         System.out.print(report);
         Path out = Conformance.root().resolve("conformance/target/echo-latency.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Types one character and returns the ms until the pane shows one more of it (at most 20 s),
-     * counting below the top row, where the notification bar ("Last contact ... ago") may come
-     * and go with letters of its own.
-     */
-    private static long keystroke(Tmux tmux, char c) throws Exception {
-        long count = belowTop(tmux.screen()).chars().filter(ch -> ch == c).count();
-        long start = System.nanoTime();
-        tmux.run("send-keys", "-t", "t", "-l", String.valueOf(c));
-        long deadline = start + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            String now = belowTop(tmux.screen());
-            if (now.chars().filter(ch -> ch == c).count() > count) {
-                return (System.nanoTime() - start) / 1_000_000;
-            }
-        }
-        return 20_000;
-    }
-
-    private static String belowTop(String screen) {
-        int nl = screen.indexOf('\n');
-        return nl < 0 ? "" : screen.substring(nl + 1);
     }
 
     private static double mean(List<Long> t) {

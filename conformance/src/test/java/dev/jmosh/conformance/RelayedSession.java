@@ -21,10 +21,13 @@ import org.junit.jupiter.params.provider.Arguments;
 final class RelayedSession implements AutoCloseable {
     final MoshServer server;
     final ImpairmentRelay relay;
+    /** The client's pane, or null when the client runs on a {@link #pty} instead. */
     final Tmux tmux;
+    /** The client's own terminal, or null when it runs in {@link #tmux}. */
+    final PtyClient pty;
 
     /**
-     * Starts the session.
+     * Starts the session with the client in a tmux pane.
      *
      * @param clientProgram the client to run in the pane
      * @param serverProgram the server to start
@@ -33,12 +36,25 @@ final class RelayedSession implements AutoCloseable {
      */
     RelayedSession(String clientProgram, String serverProgram, Map<String, String> env, int cols, int rows, long seed,
                    String script) throws Exception {
+        this(clientProgram, serverProgram, env, cols, rows, seed, script, false);
+    }
+
+    private RelayedSession(String clientProgram, String serverProgram, Map<String, String> env, int cols, int rows,
+                           long seed, String script, boolean onPty) throws Exception {
         server = MoshServer.startWith(serverProgram, env, "/bin/sh", "-c", script);
         relay = ImpairmentRelay.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port), seed);
         String vars = env.entrySet().stream().map(e -> " " + e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining());
-        tmux = new Tmux(cols, rows, "env LANG=C.UTF-8 MOSH_PREDICTION_DISPLAY=never" + vars + " MOSH_KEY=" + server.key
-                + " " + clientProgram + " 127.0.0.1 " + relay.clientPort() + "; echo CLIENT_RC=$?; sleep 600");
+        String client = "env LANG=C.UTF-8 MOSH_PREDICTION_DISPLAY=never" + vars + " MOSH_KEY=" + server.key
+                + " " + clientProgram + " 127.0.0.1 " + relay.clientPort();
+        tmux = onPty ? null : new Tmux(cols, rows, client + "; echo CLIENT_RC=$?; sleep 600");
+        pty = onPty ? new PtyClient(cols, rows, client) : null;
+    }
+
+    /** Starts the session with the client on a terminal of its own ({@link PtyClient}). */
+    static RelayedSession onPty(String clientProgram, String serverProgram, Map<String, String> env, int cols,
+                                int rows, long seed, String script) throws Exception {
+        return new RelayedSession(clientProgram, serverProgram, env, cols, rows, seed, script, true);
     }
 
     /** The same, for a pairing named as in {@link #pairings}. */
@@ -98,8 +114,8 @@ final class RelayedSession implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (server; relay; tmux) {
-            // closes all three
+        try (server; relay; tmux; pty) {
+            // closes them all (null ones are skipped)
         }
     }
 }

@@ -1,0 +1,134 @@
+package dev.jmosh.conformance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client program on a pseudo-terminal of its own (util-linux {@code script}, which is in
+ * every Debian), with the test holding the terminal's two ends: keystrokes are written to it and
+ * everything the client draws is read back as it happens. This is the keystroke-to-echo probe of
+ * {@link EchoLatencyMeasurement}: no screen polling, so the time is what a terminal would see.
+ *
+ * <p>Echoes are recognised by Cyrillic letters (U+0430–U+044F, two bytes of UTF-8 each), which
+ * no escape sequence and no notification text contains.
+ */
+final class PtyClient implements AutoCloseable {
+    private final Process process;
+    private final OutputStream keys;
+    private final int[] counts = new int[64]; // occurrences of U+0430 + i in the output
+    private final Thread reader;
+    private long bytesRead;
+
+    /** Starts {@code shellCommand} on a {@code cols} x {@code rows} terminal. */
+    PtyClient(int cols, int rows, String shellCommand) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(List.of("script", "-q", "-e", "-c",
+                "stty rows " + rows + " cols " + cols + " && exec " + shellCommand, "/dev/null"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("TERM", "xterm-256color");
+        pb.environment().put("LANG", "C.UTF-8");
+        pb.environment().remove("LC_ALL");
+        process = pb.start();
+        keys = process.getOutputStream();
+        InputStream out = process.getInputStream();
+        reader = new Thread(() -> read(out), "pty-client-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read(InputStream out) {
+        byte[] buf = new byte[8192];
+        int lead = -1;
+        try {
+            for (int n; (n = out.read(buf)) > 0; ) {
+                synchronized (this) {
+                    for (int i = 0; i < n; i++) {
+                        int b = buf[i] & 0xFF;
+                        if (lead == 0xD0 && b >= 0xB0 && b <= 0xBF) {
+                            counts[b - 0xB0]++;
+                        } else if (lead == 0xD1 && b >= 0x80 && b <= 0x8F) {
+                            counts[16 + b - 0x80]++;
+                        }
+                        lead = b;
+                    }
+                    bytesRead += n;
+                    notifyAll();
+                }
+            }
+        } catch (IOException closed) {
+            // the client is gone
+        }
+    }
+
+    /** The i-th letter of the alphabet used for echoes (32 of them). */
+    static char letter(int i) {
+        return (char) (0x430 + Math.floorMod(i, 32));
+    }
+
+    /**
+     * Types {@code c} (one of {@link #letter}) and returns the ms until the client drew it once
+     * more than before, or -1 after {@code timeoutMillis}.
+     */
+    long keystroke(char c, long timeoutMillis) throws IOException, InterruptedException {
+        int slot = c - 0x430;
+        if (slot < 0 || slot >= 32) {
+            throw new IllegalArgumentException("not an echo letter: " + c);
+        }
+        long deadline;
+        long start;
+        synchronized (this) {
+            int before = counts[slot];
+            start = System.nanoTime();
+            deadline = start + timeoutMillis * 1_000_000L;
+            keys.write(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            keys.flush();
+            while (counts[slot] <= before) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return -1;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Writes raw bytes (Enter is "\r"). */
+    void type(String text) throws IOException {
+        keys.write(text.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    /** Waits until the client has drawn at least {@code n} bytes, at most {@code millis}; returns whether it did. */
+    synchronized boolean awaitOutput(long n, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (bytesRead < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    /** Quits the client with its escape sequence, then makes sure it and {@code script} are gone. */
+    @Override
+    public void close() throws Exception {
+        try {
+            type("\u001e.");
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException gone) {
+            // already exited
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
