@@ -2,6 +2,8 @@ package dev.jmosh.conformance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,34 @@ final class MoshServer implements AutoCloseable {
         pb.environment().remove("LC_ALL");
         pb.environment().put("TERM", "xterm-256color");
         return parse(pb.start());
+    }
+
+    /**
+     * Starts {@code server new -v -p 0 -i 127.0.0.1 -- command...} with a UTF-8 locale, its
+     * stdout in {@code out} and its stderr, the verbose log, in {@code log}: a verbose daemon keeps
+     * both open, so they go to files, never to a pipe read until its end.
+     */
+    static MoshServer startVerbose(String server, Path out, Path log, String... command)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(server, "new", "-v", "-p", "0", "-i", "127.0.0.1", "--"));
+        cmd.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(log.toFile());
+        pb.environment().put("LANG", "C.UTF-8");
+        pb.environment().remove("LC_ALL");
+        pb.environment().put("TERM", "xterm-256color");
+        Process p = pb.start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(server + " new did not return within 30 s");
+        }
+        String o = Files.readString(out, StandardCharsets.UTF_8);
+        String e = Files.readString(log, StandardCharsets.UTF_8);
+        Matcher c = CONNECT.matcher(o);
+        Matcher d = PID.matcher(e);
+        if (!c.find() || !d.find()) {
+            throw new IOException(server + " did not start: " + o + e);
+        }
+        return new MoshServer(Integer.parseInt(c.group(1)), c.group(2), Long.parseLong(d.group(1)));
     }
 
     /** Reads port, key and daemon PID from a started {@code new} command's output. */

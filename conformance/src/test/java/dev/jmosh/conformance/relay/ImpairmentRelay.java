@@ -8,7 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * new port, which to the server looks exactly like a NAT rebinding or a switch from Wi-Fi to 4G:
  * the client's next datagram arrives from a new address and the old one is dead. Replies go to
  * the address the client last sent from, so the client may hop ports too.
+ *
+ * <p>{@link #recordUpstream} keeps copies of what the relay forwards to the server, so a test can
+ * replay genuine old datagrams (or decrypt and re-seal them) from another address.
  *
  * <p>Everything runs on loopback; every thread stops when the relay is closed.
  */
@@ -46,6 +53,9 @@ public final class ImpairmentRelay implements AutoCloseable {
         return t;
     });
     private final AtomicLong addressChanges = new AtomicLong();
+    /** Copies of the datagrams forwarded to the server, oldest first; guarded by itself. */
+    private final Deque<byte[]> recorded = new ArrayDeque<>();
+    private volatile int recordLimit;
     private volatile boolean closed;
 
     /** One direction's impairment, random source and counters. */
@@ -164,6 +174,47 @@ public final class ImpairmentRelay implements AutoCloseable {
         old.close();
     }
 
+    /**
+     * From now on keeps a copy of each datagram forwarded to the server (after the impairment,
+     * so a dropped one is not kept and a duplicate is kept twice), at most the newest
+     * {@code max}; 0 stops recording. What was recorded so far is kept.
+     */
+    public void recordUpstream(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max " + max + " < 0");
+        }
+        synchronized (recorded) {
+            recordLimit = max;
+            while (recorded.size() > max && max > 0) {
+                recorded.pollFirst();
+            }
+        }
+    }
+
+    /** Returns copies of the recorded client-to-server datagrams, in the order they were forwarded. */
+    public List<byte[]> recordedUpstream() {
+        synchronized (recorded) {
+            List<byte[]> out = new ArrayList<>(recorded.size());
+            for (byte[] d : recorded) {
+                out.add(d.clone());
+            }
+            return out;
+        }
+    }
+
+    private void record(byte[] data) {
+        synchronized (recorded) {
+            int max = recordLimit;
+            if (max == 0) {
+                return;
+            }
+            if (recorded.size() == max) {
+                recorded.pollFirst();
+            }
+            recorded.addLast(data.clone());
+        }
+    }
+
     private void reader(String name, DatagramSocket socket, boolean fromClient) throws SocketException {
         socket.setSoTimeout(POLL_MILLIS);
         Thread t = new Thread(() -> {
@@ -231,6 +282,9 @@ public final class ImpairmentRelay implements AutoCloseable {
         try {
             via.send(new DatagramPacket(data, data.length, dest));
             d.sent.incrementAndGet();
+            if (toServer) {
+                record(data);
+            }
         } catch (IOException e) {
             // a socket replaced by changeAddress(): the datagram is lost, as on a real rebinding
         }

@@ -168,6 +168,33 @@ class ImpairmentRelayTest {
     }
 
     @Test
+    void recordingKeepsTheNewestForwardedDatagramsOnlyWhenSwitchedOn() throws IOException {
+        try (ImpairmentRelay r = relay(9)) {
+            send(r, 1);
+            assertThat(receive(1, 2_000)).containsExactly(1);
+            assertThat(r.recordedUpstream()).as("off by default").isEmpty();
+            r.recordUpstream(3);
+            for (int i = 2; i <= 6; i++) {
+                send(r, i);
+                assertThat(receive(1, 2_000)).containsExactly(i);
+            }
+            assertThat(r.recordedUpstream()).extracting(b -> ByteBuffer.wrap(b).getInt())
+                    .as("the newest 3, oldest first").containsExactly(4, 5, 6);
+            r.recordedUpstream().get(0)[0] = 99; // a copy: the record is unchanged
+            assertThat(ByteBuffer.wrap(r.recordedUpstream().get(0)).getInt()).isEqualTo(4);
+            r.impair(Impairment.BLACKOUT, Impairment.NONE);
+            send(r, 7);
+            assertThat(receive(1, 150)).isEmpty();
+            r.impair(Impairment.NONE);
+            r.recordUpstream(0);
+            send(r, 8);
+            assertThat(receive(1, 2_000)).containsExactly(8);
+            assertThat(r.recordedUpstream()).as("a dropped one is not kept; stopping keeps what was recorded")
+                    .extracting(b -> ByteBuffer.wrap(b).getInt()).containsExactly(4, 5, 6);
+        }
+    }
+
+    @Test
     void onlyLoopback() {
         assertThatThrownBy(() -> ImpairmentRelay.start(new InetSocketAddress("192.0.2.1", 9), 1))
                 .isInstanceOf(IllegalArgumentException.class);

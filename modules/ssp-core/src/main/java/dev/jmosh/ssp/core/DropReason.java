@@ -14,6 +14,12 @@ public enum DropReason {
     WRONG_DIRECTION,
     /** Fragments that cannot be assembled, zlib garbage, an oversize or unparsable instruction. */
     MALFORMED_INSTRUCTION,
+    /**
+     * One fragment of an instruction that was never completed: a fragment of another instruction
+     * came first (mosh discards the partial one silently), or a contradicting fragment dropped it.
+     * Counted when discarded, one per fragment.
+     */
+    ABANDONED_FRAGMENT,
     /** An instruction of another protocol version ("mosh protocol version mismatch"). */
     VERSION_MISMATCH,
     /** A state number already received. */

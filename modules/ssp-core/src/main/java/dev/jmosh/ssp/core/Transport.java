@@ -67,15 +67,21 @@ public final class Transport<L extends SyncState<L>, R extends SyncState<R>> {
         stats.received();
         byte[] payload = connection.receive(d, stats);
         Instruction inst;
+        long abandonedBefore = assembly.abandoned();
         try {
             Fragment fragment = Fragment.parse(payload, 0, payload.length);
             if (!assembly.add(fragment)) {
-                return;
+                return; // held until its instruction completes, else counted when abandoned
             }
             inst = assembly.assemble();
         } catch (WireFormatException e) {
             stats.drop(DropReason.MALFORMED_INSTRUCTION);
             throw e;
+        } finally {
+            long abandoned = assembly.abandoned() - abandonedBefore;
+            if (abandoned > 0) {
+                stats.drop(DropReason.ABANDONED_FRAGMENT, abandoned);
+            }
         }
         if (inst.protocolVersion() != Instruction.PROTOCOL_VERSION) {
             stats.drop(DropReason.VERSION_MISMATCH);

@@ -60,6 +60,10 @@ public final class TransportStats {
         drops[reason.ordinal()]++;
     }
 
+    void drop(DropReason reason, long count) {
+        drops[reason.ordinal()] += count;
+    }
+
     /** How many were dropped for {@code reason}. */
     public long dropped(DropReason reason) {
         return drops[reason.ordinal()];

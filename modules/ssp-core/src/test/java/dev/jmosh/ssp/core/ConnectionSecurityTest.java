@@ -82,6 +82,26 @@ class ConnectionSecurityTest {
     }
 
     @Test
+    void aFragmentWhoseInstructionNeverCompletesIsCountedWhenTheNextOneDisplacesIt() throws Exception {
+        SimPair p = connected();
+        FakeCipher cipher = new FakeCipher(42);
+        // authentic, an old sequence number, the first of two fragments of an instruction never finished
+        byte[] half = new Packet(Nonce.of(Direction.TO_SERVER, 0), 0, Timestamps.NONE,
+                new Fragment(1L << 40, 0, false, new byte[] {0x78, (byte) 0x9C}).toBytes()).seal(cipher);
+        p.link.inject(ATTACKER, p.serverEnd.address(), half);
+        p.runFor(20);
+        TransportStats s = p.server.stats();
+        assertThat(s.dropped(DropReason.ABANDONED_FRAGMENT)).as("still held: it might yet complete").isZero();
+        p.client.currentState().append("!".getBytes(StandardCharsets.US_ASCII));
+        assertThat(p.runUntil(() -> new String(p.serverView(), StandardCharsets.US_ASCII).equals("hello!"),
+                5_000)).isTrue();
+        assertThat(s.dropped(DropReason.ABANDONED_FRAGMENT)).isEqualTo(1);
+        long dropped = s.drops().values().stream().mapToLong(Long::longValue).sum();
+        assertThat(dropped + s.statesReceived()).as("every datagram accounted for once: %s", s)
+                .isEqualTo(s.datagramsReceived());
+    }
+
+    @Test
     void aReflectedServerDatagramIsRejectedForItsDirection() throws Exception {
         SimPair p = connected();
         byte[] fromServer = p.lastServerDatagram();

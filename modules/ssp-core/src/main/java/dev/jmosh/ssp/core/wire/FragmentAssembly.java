@@ -21,6 +21,10 @@ import java.util.List;
  * {@link WireFormatException}: a fragment numbered beyond a known final one, a final fragment
  * numbered below one already seen, or two different fragments under one (id, number).
  *
+ * <p>mosh discards a partial instruction silently; this class counts the fragments it discards
+ * that way, or drops as above, in {@link #abandoned()}, so that a receiver can account for every
+ * datagram.
+ *
  * <p>Not thread-safe: one assembly belongs to one receiver.
  */
 public final class FragmentAssembly {
@@ -30,6 +34,7 @@ public final class FragmentAssembly {
     private int arrived;
     /** Number of fragments of the current instruction, or -1 while its final one is missing. */
     private int total = -1;
+    private long abandoned;
 
     /** An empty assembly. */
     public FragmentAssembly() {
@@ -44,6 +49,7 @@ public final class FragmentAssembly {
      */
     public boolean add(Fragment f) throws WireFormatException {
         if (!hasId || f.id() != currentId) {
+            abandoned += arrived;
             clear();
             hasId = true;
             currentId = f.id();
@@ -77,6 +83,15 @@ public final class FragmentAssembly {
         parts.set(n, f);
         arrived++;
         return isComplete();
+    }
+
+    /**
+     * Fragments discarded so far before their instruction was complete: displaced by a fragment
+     * of another instruction, or dropped with their instruction when a contradicting fragment
+     * came (that one is not counted here: {@link #add} threw for it).
+     */
+    public long abandoned() {
+        return abandoned;
     }
 
     /** Whether every fragment of the current instruction has arrived. */
@@ -114,6 +129,7 @@ public final class FragmentAssembly {
     }
 
     private void drop() {
+        abandoned += arrived;
         clear();
         hasId = false;
     }

@@ -116,6 +116,25 @@ class FragmentAssemblyTest {
     }
 
     @Test
+    void everyFragmentDiscardedUnassembledIsCountedOnce() throws WireFormatException {
+        FragmentAssembly a = new FragmentAssembly();
+        a.add(new Fragment(5, 0, false, new byte[] {1}));
+        a.add(new Fragment(5, 1, false, new byte[] {2}));
+        a.add(new Fragment(5, 1, false, new byte[] {2})); // an identical duplicate is not a second fragment
+        assertThat(a.abandoned()).isZero();
+        a.add(new Fragment(6, 3, true, new byte[] {3}));
+        assertThat(a.abandoned()).as("id 5 displaced by id 6").isEqualTo(2);
+        assertThatThrownBy(() -> a.add(new Fragment(6, 5, false, new byte[] {4})))
+                .isInstanceOf(WireFormatException.class);
+        assertThat(a.abandoned()).as("id 6 dropped; the contradicting fragment is the caller's to count")
+                .isEqualTo(3);
+        Instruction inst = new Instruction(2, 0, 1, 0, 0, new byte[0], new byte[0]);
+        assertThat(a.add(new Fragmenter().fragment(inst, 1214).get(0))).isTrue();
+        assertThat(a.assemble()).isEqualTo(inst);
+        assertThat(a.abandoned()).as("assembled fragments are not abandoned").isEqualTo(3);
+    }
+
+    @Test
     void completeGarbageIsAWireFormatExceptionAndResets() throws WireFormatException {
         FragmentAssembly a = new FragmentAssembly();
         assertThat(a.add(new Fragment(3, 0, true, Hex.bytes("DE AD BE EF")))).isTrue();
