@@ -59,7 +59,9 @@ class SspSoakTest {
         String about = String.format("%s with %s, -Djmosh.soak.seed=%d -Djmosh.soak.seconds=%d (pairing seed %d)%n%s",
                 clientName, serverName, baseSeed, seconds, seed, schedule);
         System.out.println("SspSoakTest: " + about);
-        assertTimeoutPreemptively(Duration.ofSeconds(seconds + 180),
+        // longer than the waits below add up to (30 + 90 + 60 s, plus starting the server), so a
+        // slow run fails on an assertion that names the schedule rather than on this timeout
+        assertTimeoutPreemptively(Duration.ofSeconds(seconds + 240),
                 () -> soak(clientName, serverName, seed, schedule, about));
     }
 
