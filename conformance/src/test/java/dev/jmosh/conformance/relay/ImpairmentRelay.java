@@ -128,6 +128,11 @@ public final class ImpairmentRelay implements AutoCloseable {
         return serverSide.getLocalPort();
     }
 
+    /** Returns how many times {@link #changeAddress()} has moved the server-facing side. */
+    public long addressChanges() {
+        return addressChanges.get();
+    }
+
     /** Returns the client-to-server direction. */
     public Direction upstream() {
         return up;
