@@ -6,6 +6,7 @@ import dev.jmosh.conformance.relay.Impairment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 200 ms each way, typing into {@code cat}, on a terminal of its own ({@link PtyClient}). Once
  * the first keystroke's echo has proven the epoch, mosh-client and jmosh-client in the default
  * (adaptive) mode draw every further keystroke long before its echo could arrive; with
- * {@code MOSH_PREDICTION_DISPLAY=never}, jmosh-client waits the whole round trip.
+ * {@code MOSH_PREDICTION_DISPLAY=never}, jmosh-client waits the whole round trip. And what the
+ * two clients show while predictions are outstanding (underlined insertions, backspaces, cursor
+ * moves, a wrong guess, a carriage return) is the same, attribute for attribute.
  */
 class PredictionTest {
     private static final int DELAY_MS = 200;
@@ -51,5 +54,53 @@ class PredictionTest {
                         .isGreaterThanOrEqualTo(2 * DELAY_MS - 20);
             }
         }
+    }
+
+    /** Keystrokes (tmux key names) typed in turn, each shown while pending and after its echo. */
+    private static final List<List<String>> STEPS = List.of(List.of("-l", "hello"), List.of("BSpace"),
+            List.of("BSpace"), List.of("Left"), List.of("-l", "w"), List.of("-l", "orld"), List.of("Enter"),
+            List.of("-l", "again"));
+
+    @Test
+    @Timeout(180)
+    void bothClientsShowTheSamePredictions() throws Exception {
+        Conformance.require("mosh-server", "mosh-client", "tmux");
+        int delay = 400; // each way: an echo takes at least 800 ms, the screens are read at 400 ms
+        try (RelayedSession mosh = slow("mosh-client", delay); RelayedSession jmosh = slow("jmosh-client", delay)) {
+            for (RelayedSession s : List.of(mosh, jmosh)) {
+                s.tmux.await(sc -> sc.contains("READY"), 30_000);
+                s.tmux.type("x"); // its echo proves the first epoch
+            }
+            for (RelayedSession s : List.of(mosh, jmosh)) {
+                s.tmux.await(sc -> sc.contains("x"), 10_000);
+            }
+            Thread.sleep(2 * delay);
+            for (List<String> keys : STEPS) {
+                mosh.tmux.keys(keys.toArray(new String[0]));
+                jmosh.tmux.keys(keys.toArray(new String[0]));
+                Thread.sleep(delay);
+                String pendingMosh = snapshot(mosh.tmux);
+                String pendingJmosh = snapshot(jmosh.tmux);
+                if (keys.contains("hello")) { // the test itself: predictions are shown, underlined
+                    assertThat(pendingMosh).contains("x\033[4mhello");
+                }
+                assertThat(pendingJmosh).as("while %s is pending", keys).isEqualTo(pendingMosh);
+                Thread.sleep(3L * delay);
+                assertThat(snapshot(jmosh.tmux)).as("after %s was echoed", keys).isEqualTo(snapshot(mosh.tmux));
+            }
+        }
+    }
+
+    private static RelayedSession slow(String clientName, int delay) throws Exception {
+        RelayedSession s = new RelayedSession(RelayedSession.client(clientName), "mosh-server",
+                Map.of("MOSH_PREDICTION_DISPLAY", "adaptive"), 40, 6, 5, "echo READY; exec cat");
+        s.relay.impair(new Impairment(0, delay, 0, 0, 0));
+        return s;
+    }
+
+    /** The pane with attributes (tmux capture-pane -e) and the cursor position. */
+    private static String snapshot(Tmux tmux) throws Exception {
+        return tmux.run("capture-pane", "-p", "-e", "-t", "t")
+                + "cursor " + tmux.run("display-message", "-p", "-t", "t", "#{cursor_x},#{cursor_y}");
     }
 }

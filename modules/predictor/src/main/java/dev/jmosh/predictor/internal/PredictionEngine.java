@@ -187,6 +187,15 @@ final class PredictionEngine implements Predictor<Framebuffer> {
         return true;
     }
 
+    /** The epochs, frames and triggers, for logs. */
+    @Override
+    public String toString() {
+        return "PredictionEngine[" + display.value() + " epoch=" + predictions.predictionEpoch
+                + " confirmed=" + predictions.confirmedEpoch + " sent=" + predictions.localFrameSent + " echoAck=" + lateAck + " srtt=" + triggers.srttTrigger()
+                + " flagging=" + triggers.flagging() + " glitch=" + triggers.glitchTrigger() + " cursors="
+                + predictions.cursors + "]";
+    }
+
     DisplayTriggers triggers() {
         return triggers;
     }
