@@ -6,7 +6,6 @@ import dev.jmosh.conformance.relay.Impairment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (adaptive) mode draw every further keystroke long before its echo could arrive; with
  * {@code MOSH_PREDICTION_DISPLAY=never}, jmosh-client waits the whole round trip. And what the
  * two clients show while predictions are outstanding (underlined insertions, backspaces, cursor
- * moves, a wrong guess, a carriage return) is the same, attribute for attribute.
+ * moves, wrong guesses, wrapping at the last column, carriage returns down to the bottom row),
+ * in the adaptive, experimental and overwriting modes, is the same, attribute for attribute.
  */
 class PredictionTest {
     private static final int DELAY_MS = 200;
@@ -58,15 +58,20 @@ class PredictionTest {
 
     /** Keystrokes (tmux key names) typed in turn, each shown while pending and after its echo. */
     private static final List<List<String>> STEPS = List.of(List.of("-l", "hello"), List.of("BSpace"),
-            List.of("BSpace"), List.of("Left"), List.of("-l", "w"), List.of("-l", "orld"), List.of("Enter"),
-            List.of("-l", "again"));
+            List.of("BSpace"), List.of("Left"), List.of("-l", "w"), List.of("-l", "orld"), List.of("Left", "Left"),
+            List.of("Right"), List.of("Enter"), List.of("-l", "again"), List.of("Enter"),
+            List.of("-l", "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGH"), List.of("-l", "I"), List.of("Enter"),
+            List.of("Enter"), List.of("-l", "bottom"), List.of("Enter"), List.of("-l", "end"));
 
-    @Test
-    @Timeout(180)
-    void bothClientsShowTheSamePredictions() throws Exception {
+    @ParameterizedTest(name = "MOSH_PREDICTION_DISPLAY={0} MOSH_PREDICTION_OVERWRITE={1}")
+    @CsvSource({"adaptive, no", "experimental, no", "always, yes"})
+    @Timeout(240)
+    void bothClientsShowTheSamePredictions(String mode, String overwrite) throws Exception {
         Conformance.require("mosh-server", "mosh-client", "tmux");
         int delay = 400; // each way: an echo takes at least 800 ms, the screens are read at 400 ms
-        try (RelayedSession mosh = slow("mosh-client", delay); RelayedSession jmosh = slow("jmosh-client", delay)) {
+        Map<String, String> env = Map.of("MOSH_PREDICTION_DISPLAY", mode, "MOSH_PREDICTION_OVERWRITE", overwrite);
+        try (RelayedSession mosh = slow("mosh-client", env, delay);
+             RelayedSession jmosh = slow("jmosh-client", env, delay)) {
             for (RelayedSession s : List.of(mosh, jmosh)) {
                 s.tmux.await(sc -> sc.contains("READY"), 30_000);
                 s.tmux.type("x"); // its echo proves the first epoch
@@ -91,9 +96,9 @@ class PredictionTest {
         }
     }
 
-    private static RelayedSession slow(String clientName, int delay) throws Exception {
-        RelayedSession s = new RelayedSession(RelayedSession.client(clientName), "mosh-server",
-                Map.of("MOSH_PREDICTION_DISPLAY", "adaptive"), 40, 6, 5, "echo READY; exec cat");
+    private static RelayedSession slow(String clientName, Map<String, String> env, int delay) throws Exception {
+        RelayedSession s = new RelayedSession(RelayedSession.client(clientName), "mosh-server", env, 40, 6, 5,
+                "echo READY; exec cat");
         s.relay.impair(new Impairment(0, delay, 0, 0, 0));
         return s;
     }
