@@ -1,7 +1,9 @@
 /**
  * A headless mosh client session: SSP over the selected cipher and transport, the user stream
  * going up and the terminal state coming down, with no user interface. Used by the terminal UI,
- * by tests and by embedders.
+ * by tests and by embedders. The prediction engine is chosen by
+ * {@code dev.jmosh.client.ClientConfig#predictorName} (which reads the system property
+ * {@code jmosh.predictor}).
  */
 module dev.jmosh.client {
     requires transitive dev.jmosh.ssp;

@@ -1,7 +1,9 @@
 /**
  * What the client overlays on the server's screen: the notification engine (mosh's
  * "Last contact N seconds ago" bar and connecting messages) and the prediction SPI's
- * providers.
+ * providers: {@code mosh} (mosh 1.4.0's local echo, options {@code MOSH_PREDICTION_DISPLAY}
+ * and {@code MOSH_PREDICTION_OVERWRITE}) and {@code never} (no local echo).
+ * No system properties are read.
  */
 module dev.jmosh.predictor {
     requires transitive dev.jmosh.ssp;
@@ -9,5 +11,7 @@ module dev.jmosh.predictor {
 
     exports dev.jmosh.predictor;
 
-    provides dev.jmosh.ssp.spi.PredictorProvider with dev.jmosh.predictor.internal.NeverPredictorProvider;
+    provides dev.jmosh.ssp.spi.PredictorProvider with
+            dev.jmosh.predictor.internal.MoshPredictorProvider,
+            dev.jmosh.predictor.internal.NeverPredictorProvider;
 }

@@ -10,7 +10,8 @@
  *   <li>{@code jmosh.cipher} &mdash; {@link dev.jmosh.ssp.spi.CipherProvider} name (default: the only one present)</li>
  *   <li>{@code jmosh.transport} &mdash; {@link dev.jmosh.ssp.spi.TransportProvider} name</li>
  *   <li>{@code jmosh.state} &mdash; {@link dev.jmosh.ssp.spi.StateTypeProvider} name</li>
- *   <li>{@code jmosh.predictor} &mdash; {@link dev.jmosh.ssp.spi.PredictorProvider} name</li>
+ *   <li>{@code jmosh.predictor} &mdash; {@link dev.jmosh.ssp.spi.PredictorProvider} name ({@code mosh}
+ *       or {@code never}; jmosh's client defaults to the one its prediction options ask for)</li>
  * </ul>
  */
 module dev.jmosh.ssp {

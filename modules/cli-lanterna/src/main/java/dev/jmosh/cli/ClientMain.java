@@ -8,8 +8,9 @@ import dev.jmosh.cli.internal.Tty;
 import dev.jmosh.cli.internal.TtyException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import dev.jmosh.predictor.PredictionDisplay;
+import dev.jmosh.predictor.PredictionOptions;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code jmosh-client [-# 'ARGS'] [-v] IP PORT} and {@code jmosh-client -c}: the contract of
@@ -18,7 +19,6 @@ import java.util.Set;
  */
 public final class ClientMain {
     private static final String PROGRAM = "jmosh-client";
-    private static final Set<String> PREDICTION_MODES = Set.of("adaptive", "always", "never", "experimental");
 
     private ClientMain() {
     }
@@ -62,9 +62,10 @@ public final class ClientMain {
             err.println("MOSH_KEY environment variable not found.");
             return 1;
         }
-        String predict = env.get("MOSH_PREDICTION_DISPLAY");
-        if (predict != null && !PREDICTION_MODES.contains(predict)) {
-            err.println("Unknown prediction mode " + predict + ".");
+        try {
+            PredictionDisplay.parse(env.get(PredictionOptions.DISPLAY));
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage()); // "Unknown prediction mode X.", as mosh-client
             return 1;
         }
         if (!Locale8.isUtf8()) {

@@ -1,9 +1,12 @@
 package dev.jmosh.client;
 
+import dev.jmosh.predictor.PredictionOptions;
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.core.SendTiming;
+import dev.jmosh.ssp.spi.PredictorProvider;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,9 +21,13 @@ import java.util.Objects;
  * @param cipher a cipher provider name, or null for the only one present
  * @param transport a transport provider name, or null for the only one present
  * @param timing mosh's send timing, or jmosh's refinements of it (see {@link SendTiming})
+ * @param predictor a prediction provider name, or null for the default (see {@link #predictorName})
+ * @param predictionOptions the prediction provider's options, e.g. {@code MOSH_PREDICTION_DISPLAY}
+ *     (see {@link PredictionOptions#fromEnvironment})
  */
 public record ClientConfig(InetSocketAddress server, SessionKey key, int columns, int rows,
-        EscapeKey escapeKey, Clock clock, String cipher, String transport, SendTiming timing) {
+        EscapeKey escapeKey, Clock clock, String cipher, String transport, SendTiming timing,
+        String predictor, Map<String, String> predictionOptions) {
 
 
     /** Checks the arguments. */
@@ -30,12 +37,46 @@ public record ClientConfig(InetSocketAddress server, SessionKey key, int columns
         Objects.requireNonNull(escapeKey, "escapeKey");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(timing, "timing");
+        predictionOptions = Map.copyOf(Objects.requireNonNull(predictionOptions, "predictionOptions"));
         if (columns <= 0 || rows <= 0) {
             throw new IllegalArgumentException("window size must be positive, not " + columns + "x" + rows);
         }
     }
 
-    /** A configuration with the default escape key, the system clock and default providers. */
+    /** A configuration with the default prediction (mosh's adaptive local echo). */
+    public ClientConfig(InetSocketAddress server, SessionKey key, int columns, int rows,
+            EscapeKey escapeKey, Clock clock, String cipher, String transport, SendTiming timing) {
+        this(server, key, columns, rows, escapeKey, clock, cipher, transport, timing, null, Map.of());
+    }
+
+    /**
+     * The prediction provider to ask {@link dev.jmosh.ssp.Providers#select} for: {@link #predictor}
+     * if given; else null (the system property {@code jmosh.predictor} decides) if that property
+     * is set; else {@code never} when the options say {@code MOSH_PREDICTION_DISPLAY=never} and
+     * {@code mosh} otherwise.
+     *
+     * @throws IllegalArgumentException for an unknown display mode, with mosh-client's message
+     */
+    public String predictorName() {
+        if (predictor != null) {
+            return predictor;
+        }
+        if (System.getProperty(PredictorProvider.PROPERTY) != null) {
+            return null;
+        }
+        return PredictionOptions.providerName(predictionOptions);
+    }
+
+    /** This configuration with another prediction provider and options. */
+    public ClientConfig withPrediction(String newPredictor, Map<String, String> newOptions) {
+        return new ClientConfig(server, key, columns, rows, escapeKey, clock, cipher, transport, timing,
+                newPredictor, newOptions);
+    }
+
+    /**
+     * A configuration with the default escape key, the system clock, default providers and
+     * mosh's default (adaptive) local echo.
+     */
     public static ClientConfig of(InetSocketAddress server, SessionKey key, int columns, int rows) {
         return new ClientConfig(server, key, columns, rows, EscapeKey.defaultKey(), Clock.system(), null, null, SendTiming.JMOSH);
     }

@@ -9,8 +9,9 @@ import java.util.Optional;
  */
 public interface ClientListener {
     /**
-     * The screen to show changed: the newest server frame, and the notification bar's text
-     * (mosh's top-row bar) if one is shown.
+     * The screen to show changed: the newest server frame with the local-echo predictions drawn
+     * on it (the last frame, at the end of the session, has none), and the notification bar's
+     * text (mosh's top-row bar) if one is shown.
      */
     void frame(Framebuffer frame, Optional<String> notificationBar);
 

@@ -13,10 +13,13 @@ import dev.jmosh.ssp.core.DatagramPump;
 import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.ssp.core.TransportStats;
 import dev.jmosh.ssp.spi.CipherProvider;
+import dev.jmosh.ssp.spi.Predictor;
+import dev.jmosh.ssp.spi.PredictorProvider;
 import dev.jmosh.ssp.spi.TransportProvider;
 import dev.jmosh.statesync.CompleteTerminal;
 import dev.jmosh.statesync.UserEvent;
 import dev.jmosh.statesync.UserStream;
+import dev.jmosh.vt.Framebuffer;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -34,6 +37,13 @@ import java.util.concurrent.TimeUnit;
  * shows "Nothing received from server" while connecting and gives up after 15 s, and ends on a
  * completed shutdown handshake in either direction. Input, resizes and signals may be posted
  * from any thread.
+ *
+ * <p>Local echo comes from the {@link Predictor} the configuration selects (see
+ * {@link ClientConfig#predictorName}), driven in mosh-client's order: every datagram gives it
+ * the newest server frame, its echo ack and the send interval; every read of user input is
+ * predicted on the frame last shown, stamped with the state that will carry it (unless a
+ * shutdown is under way); a resize resets it; and every frame shown is the newest server frame
+ * with its predictions drawn on a copy.
  */
 public final class ClientSession implements AutoCloseable {
     /** Show the connecting message after this long without a server state, in ms. */
@@ -51,6 +61,7 @@ public final class ClientSession implements AutoCloseable {
     private final PacketCipher cipher;
     private Transport<UserStream, CompleteTerminal> transport;
     private final NotificationEngine notifications;
+    private final Predictor<Framebuffer> predictor;
     private final UserInput userInput;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final DatagramPump receiver;
@@ -62,6 +73,11 @@ public final class ClientSession implements AutoCloseable {
     private Thread receiverThread;
     private long publishedStateNum = -1;
     private Optional<String> publishedBar = Optional.empty();
+    private Framebuffer publishedFrame;
+    /** What the user sees: the newest server frame with the predictions drawn on it. */
+    private Framebuffer shownFrame;
+    /** Whether {@link #shownFrame} was drawn after the last event handled. */
+    private boolean shownCurrent;
     private boolean repaint = true;
     private Event carried;
 
@@ -69,12 +85,18 @@ public final class ClientSession implements AutoCloseable {
      * Opens the transport and prepares the session; nothing is sent until {@link #start}.
      *
      * @throws IOException when no socket can be opened
-     * @throws dev.jmosh.ssp.ProviderSelectionException when no cipher or transport provider fits
+     * @throws dev.jmosh.ssp.ProviderSelectionException when no cipher, transport or prediction
+     *     provider fits
+     * @throws IllegalArgumentException when the prediction options are invalid (the message is
+     *     mosh-client's, e.g. "Unknown prediction mode sometimes.")
      */
     public ClientSession(ClientConfig config, ClientListener listener) throws IOException {
         this.config = config;
         this.listener = listener;
         this.clock = config.clock();
+        // first, so that a bad option leaves no socket open
+        this.predictor = Providers.select(PredictorProvider.class, config.predictorName())
+                .create(Framebuffer.class, config.predictionOptions());
         this.cipher = Providers.select(CipherProvider.class, config.cipher()).create(config.key());
         this.datagrams = Providers.select(TransportProvider.class, config.transport()).connect(config.server());
         this.notifications = new NotificationEngine(clock);
@@ -211,6 +233,10 @@ public final class ClientSession implements AutoCloseable {
         while (true) {
             publishFrame();
             long wait = Math.min(transport.waitTime(), notifications.waitTime());
+            long predictorWait = predictor.wakeupMillis(clock.millis());
+            if (predictorWait >= 0) {
+                wait = Math.min(wait, predictorWait);
+            }
             if (stillConnecting()) {
                 wait = Math.min(CONNECTING_MESSAGE_MS, wait);
             }
@@ -259,6 +285,12 @@ public final class ClientSession implements AutoCloseable {
 
     /** Handles one event; false means "leave the loop now". */
     private boolean handle(Event e) {
+        boolean go = dispatch(e);
+        shownCurrent = false;
+        return go;
+    }
+
+    private boolean dispatch(Event e) {
         if (e instanceof Event.Datagram d) {
             receiver.taken();
             receive(d);
@@ -268,6 +300,7 @@ public final class ClientSession implements AutoCloseable {
             if (!transport.shutdownInProgress()) {
                 transport.currentState().push(new UserEvent.Resize(r.columns(), r.rows()));
             }
+            predictor.reset();
             repaint = true;
         } else if (e instanceof Event.InputClosed) {
             startShutdown("Exiting...");
@@ -302,9 +335,18 @@ public final class ClientSession implements AutoCloseable {
         }
         notifications.serverHeard(transport.latestRemoteState().timestamp());
         notifications.serverAcked(transport.sender().sentStateAckedTimestamp());
+        predictor.sendInterval(transport.sender().sendInterval());
+        CompleteTerminal latest = transport.latestRemoteState().state();
+        predictor.serverFrame(latest.framebuffer(), latest.echoAck(), clock.millis());
     }
 
     private boolean input(byte[] bytes) {
+        if (!transport.shutdownInProgress()) {
+            // mosh predicts each read as a whole (reads over 100 bytes are pastes), before the
+            // escape key is interpreted; the state sent next will carry these bytes
+            predictor.userInput(bytes, 0, bytes.length, shownFrame(), transport.sender().sentStateLast() + 1,
+                    clock.millis());
+        }
         int off = 0;
         while (off < bytes.length) {
             if (transport.shutdownInProgress()) {
@@ -329,13 +371,33 @@ public final class ClientSession implements AutoCloseable {
         return true;
     }
 
+    /** The newest server frame with the predictions drawn on a copy of it (mosh {@code output_new_frame}). */
+    private Framebuffer overlaidFrame() {
+        Framebuffer frame = transport.latestRemoteState().state().framebuffer().copy();
+        predictor.overlay(frame, clock.millis());
+        shownFrame = frame;
+        shownCurrent = true;
+        return frame;
+    }
+
+    /**
+     * The frame input is predicted on. mosh-client handles one read per loop iteration and
+     * draws the screen before each; this session handles events in batches, so the frame is
+     * drawn again (not shown) when events came between.
+     */
+    private Framebuffer shownFrame() {
+        return shownCurrent ? shownFrame : overlaidFrame();
+    }
+
     private void publishFrame() {
+        Framebuffer frame = overlaidFrame();
         Optional<String> bar = notifications.bar();
         long num = transport.remoteStateNum();
-        if (repaint || num != publishedStateNum || !bar.equals(publishedBar)) {
-            listener.frame(transport.latestRemoteState().state().framebuffer(), bar);
+        if (repaint || num != publishedStateNum || !bar.equals(publishedBar) || !frame.equals(publishedFrame)) {
+            listener.frame(frame, bar);
             publishedStateNum = num;
             publishedBar = bar;
+            publishedFrame = frame;
             repaint = false;
         }
     }

@@ -27,6 +27,21 @@ public final class Cell {
         this.link = link;
     }
 
+    /**
+     * Returns a narrow cell holding {@code text} (one character, optionally followed by marks,
+     * or "" for an erased cell) drawn with {@code rendition}, without a hyperlink: what an
+     * overlay writes with {@link Framebuffer#setCell}.
+     */
+    public static Cell of(String text, Rendition rendition) {
+        return new Cell(java.util.Objects.requireNonNull(text, "text"), false, false,
+                java.util.Objects.requireNonNull(rendition, "rendition"), null);
+    }
+
+    /** Returns this cell drawn with another rendition. */
+    public Cell withRendition(Rendition newRendition) {
+        return new Cell(text, wide, fallback, java.util.Objects.requireNonNull(newRendition, "rendition"), link);
+    }
+
     /** Returns the stored text: {@code ""} when erased, else a base character and its marks. */
     public String text() {
         return text;

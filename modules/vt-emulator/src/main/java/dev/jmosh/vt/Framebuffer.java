@@ -12,8 +12,10 @@ import dev.jmosh.vt.internal.screen.ScreenEquality;
  *
  * <p>{@link #copy()} is cheap (one array of row references; rows are copied only when one side
  * writes to them), so keeping a copy for every state sent is fine. The framebuffer of a live
- * {@link Emulator} changes as the emulator is fed; a copy never changes. Not thread-safe; a copy
- * may be handed to another thread through any safe publication (a queue, a lock).
+ * {@link Emulator} changes as the emulator is fed; a copy changes only through the overlay
+ * methods {@link #setCell} and {@link #moveCursor}, which client-side overlays (local echo) use
+ * on a copy about to be shown. Not thread-safe; a copy may be handed to another thread through
+ * any safe publication (a queue, a lock).
  *
  * <p>{@link #equals} compares what a peer can be told by {@link FrameDiff}: see
  * {@link #equals(Object)} for the exact list.
@@ -97,6 +99,50 @@ public final class Framebuffer {
             r.appendText(col, b);
         }
         return b.toString();
+    }
+
+    /**
+     * Replaces one cell by {@code cell}: its text (a base character and marks, or "" to erase),
+     * wide and fallback flags, rendition and hyperlink. For overlays on a copy (mosh's
+     * {@code *fb.get_mutable_cell(row, col) = replacement}); a live emulator's framebuffer must
+     * not be changed this way.
+     *
+     * @throws IndexOutOfBoundsException outside the screen
+     */
+    public void setCell(int row, int col, Cell cell) {
+        checkRow(row);
+        if (col < 0 || col >= screen.width()) {
+            throw new IndexOutOfBoundsException("column " + col);
+        }
+        Row r = screen.mutableRow(row);
+        long rendition = cell.rendition().packed();
+        String text = cell.text();
+        if (text.isEmpty()) {
+            r.resetCell(col, rendition);
+        } else {
+            String link = cell.link() == null ? null : screen.internLink(cell.link());
+            int base = text.codePointAt(0);
+            r.put(col, base, cell.wide(), rendition, link);
+            for (int i = Character.charCount(base); i < text.length(); ) {
+                int mark = text.codePointAt(i);
+                r.appendCombining(col, mark);
+                i += Character.charCount(mark);
+            }
+        }
+        if (cell.fallback()) {
+            r.setFallback(col);
+        }
+    }
+
+    /**
+     * Moves the cursor to row {@code row}, column {@code col} of the screen (clamped to it), as
+     * an overlay does on a copy (mosh's cursor prediction). Counts from the screen's top even in
+     * origin mode, which a client's frame never has.
+     */
+    public void moveCursor(int row, int col) {
+        DrawState ds = ds();
+        ds.moveRow(row - ds.limitTop(), false);
+        ds.moveCol(col, false, false);
     }
 
     private int checkRow(int row) {

@@ -22,6 +22,15 @@ public final class Rendition {
         return packed == Renditions.DEFAULT ? DEFAULT : new Rendition(packed);
     }
 
+    long packed() {
+        return packed;
+    }
+
+    /** Returns this rendition with the underline attribute set or cleared. */
+    public Rendition withUnderlined(boolean on) {
+        return of(Renditions.withAttribute(packed, Renditions.UNDERLINED, on));
+    }
+
     public Color foreground() {
         return Color.fromValue(Renditions.foreground(packed));
     }

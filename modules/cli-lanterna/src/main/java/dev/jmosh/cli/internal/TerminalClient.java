@@ -6,6 +6,7 @@ import dev.jmosh.client.ClientListener;
 import dev.jmosh.client.ClientSession;
 import dev.jmosh.client.EscapeKey;
 import dev.jmosh.client.ExitStatus;
+import dev.jmosh.predictor.PredictionOptions;
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
 import dev.jmosh.ssp.SessionKey;
@@ -131,7 +132,8 @@ public final class TerminalClient implements ClientListener {
         return new ClientConfig(new InetSocketAddress(address, port), sessionKey,
                 size.getColumns(), size.getRows(), EscapeKey.fromEnvironment(env.get("MOSH_ESCAPE_KEY")),
                 Clock.system(), null, null,
-                SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-client: " + w)));
+                SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-client: " + w)),
+                null, PredictionOptions.fromEnvironment(env));
     }
 
     private static final class BadAddressException extends Exception {

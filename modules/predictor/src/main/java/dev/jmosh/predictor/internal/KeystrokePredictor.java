@@ -1,0 +1,197 @@
+package dev.jmosh.predictor.internal;
+
+import dev.jmosh.vt.Cell;
+import dev.jmosh.vt.CharWidth;
+import dev.jmosh.vt.Framebuffer;
+import dev.jmosh.vt.Rendition;
+
+/**
+ * Turns the actions of one keystroke into predictions (the body of mosh's
+ * {@code PredictionEngine::new_user_byte} and {@code newline_carriage_return}):
+ * <ul>
+ *   <li>a printable character of width 1 goes at the predicted cursor, shifting the rest of the
+ *       row right (or overwriting), with the rendition of the cell to its left; the cursor
+ *       advances, or wraps (tentatively) from the last column;</li>
+ *   <li>DEL (0x7F, backspace) moves the cursor left and shifts the rest of the row left (or
+ *       blanks the cell);</li>
+ *   <li>{@code CSI C} and {@code CSI D} (right and left arrows) move only the cursor;</li>
+ *   <li>CR starts a new epoch and moves to the start of the next row, or blanks the bottom row;</li>
+ *   <li>anything else (other controls, escape sequences, characters of width other than 1)
+ *       starts a new epoch.</li>
+ * </ul>
+ * Cells shifted in from the right edge are "unknown": their content cannot be guessed.
+ */
+final class KeystrokePredictor implements KeystrokeParser.Actions {
+    private static final int DEL = 0x7F;
+    private static final int CR = 0x0D;
+
+    private final Predictions p;
+    private final boolean overwrite;
+    private Framebuffer fb;
+    private long now;
+
+    KeystrokePredictor(Predictions predictions, boolean overwrite) {
+        this.p = predictions;
+        this.overwrite = overwrite;
+    }
+
+    /** Sets the frame the user sees and the time for the actions of the next byte. */
+    void context(Framebuffer frame, long nowMillis) {
+        this.fb = frame;
+        this.now = nowMillis;
+    }
+
+    @Override
+    public void print(int ch) {
+        p.initCursor(fb);
+        if (ch == DEL) {
+            backspace();
+        } else if (ch < 0x20 || CharWidth.of(ch) != 1) {
+            p.becomeTentative(); // wide and zero-width characters are not predicted (mosh: "XXX")
+        } else {
+            printNarrow(ch);
+        }
+    }
+
+    @Override
+    public void execute(int ch) {
+        p.becomeTentative();
+        if (ch == CR) {
+            newlineCarriageReturn();
+        }
+    }
+
+    @Override
+    public void escDispatch(int ch) {
+        p.becomeTentative();
+    }
+
+    @Override
+    public void csiDispatch(int ch) {
+        if (ch == 'C') { // right arrow
+            p.initCursor(fb);
+            ConditionalCursorMove cursor = p.cursor();
+            if (cursor.col < fb.columns() - 1) {
+                cursor.col++;
+                cursor.expire(p.nextFrame(), now);
+            }
+        } else if (ch == 'D') { // left arrow
+            p.initCursor(fb);
+            ConditionalCursorMove cursor = p.cursor();
+            if (cursor.col > 0) {
+                cursor.col--;
+                cursor.expire(p.nextFrame(), now);
+            }
+        } else {
+            p.becomeTentative();
+        }
+    }
+
+    /** Re-makes {@code cell} as a prediction of the current epoch, decided by the next frame. */
+    private void restamp(ConditionalOverlayCell cell) {
+        cell.resetWithOrig();
+        cell.activate(p.predictionEpoch, p.nextFrame(), now);
+    }
+
+    private void printNarrow(int ch) {
+        ConditionalCursorMove cursor = p.cursor();
+        int width = fb.columns();
+        ConditionalOverlayRow row = p.row(cursor.row, width);
+        if (cursor.col + 1 >= width) {
+            // the last column is tricky: emacs shows a wrap mark there, a shell the character
+            p.becomeTentative();
+        }
+        int rightmost = overwrite ? cursor.col : width - 1;
+        for (int i = rightmost; i > cursor.col; i--) { // shift the rest of the row right
+            ConditionalOverlayCell cell = row.cells[i];
+            restamp(cell);
+            cell.originalContents.add(fb.cell(cursor.row, i));
+            ConditionalOverlayCell prev = row.cells[i - 1];
+            if (i == width - 1) {
+                cell.unknown = true;
+            } else if (prev.active) {
+                cell.unknown = prev.unknown;
+                if (!prev.unknown) {
+                    cell.replacement = prev.replacement;
+                }
+            } else {
+                cell.unknown = false;
+                cell.replacement = fb.cell(cursor.row, i - 1);
+            }
+        }
+        ConditionalOverlayCell cell = row.cells[cursor.col];
+        restamp(cell);
+        Rendition rendition = fb.currentRendition();
+        if (cursor.col > 0) { // heuristic: the rendition of the character to the left
+            ConditionalOverlayCell prev = row.cells[cursor.col - 1];
+            rendition = prev.active && !prev.unknown ? prev.replacement.rendition()
+                    : fb.cell(cursor.row, cursor.col - 1).rendition();
+        }
+        cell.replacement = Cell.of(new String(Character.toChars(ch)), rendition);
+        cell.originalContents.add(fb.cell(cursor.row, cursor.col));
+        cursor.expire(p.nextFrame(), now);
+        if (cursor.col < width - 1) {
+            cursor.col++;
+        } else {
+            p.becomeTentative();
+            newlineCarriageReturn();
+        }
+    }
+
+    private void backspace() {
+        ConditionalCursorMove cursor = p.cursor();
+        int width = fb.columns();
+        ConditionalOverlayRow row = p.row(cursor.row, width);
+        if (cursor.col == 0) {
+            return;
+        }
+        cursor.col--;
+        cursor.expire(p.nextFrame(), now);
+        if (overwrite) {
+            ConditionalOverlayCell cell = row.cells[cursor.col];
+            restamp(cell);
+            // mosh reads the cell under the frame's own cursor here (fb.get_cell()), not the
+            // predicted one: its contents become the original, its rendition the blank's
+            Cell original = fb.cell(fb.cursorRow(), fb.cursorCol());
+            cell.originalContents.add(original);
+            cell.replacement = Cell.of(" ", original.rendition());
+            return;
+        }
+        for (int i = cursor.col; i < width; i++) { // shift the rest of the row left
+            ConditionalOverlayCell cell = row.cells[i];
+            restamp(cell);
+            cell.originalContents.add(fb.cell(cursor.row, i));
+            if (i + 2 < width) { // as in mosh, the last two cells become unknown
+                ConditionalOverlayCell next = row.cells[i + 1];
+                if (next.active) {
+                    cell.unknown = next.unknown;
+                    if (!next.unknown) {
+                        cell.replacement = next.replacement;
+                    }
+                } else {
+                    cell.unknown = false;
+                    cell.replacement = fb.cell(cursor.row, i + 1);
+                }
+            } else {
+                cell.unknown = true;
+            }
+        }
+    }
+
+    /** Moves the predicted cursor to the start of the next row, or blanks the bottom row. */
+    private void newlineCarriageReturn() {
+        p.initCursor(fb);
+        ConditionalCursorMove cursor = p.cursor();
+        cursor.col = 0;
+        if (cursor.row < fb.rows() - 1) {
+            cursor.row++;
+            return;
+        }
+        // scrolling is not predicted; the bottom row is predicted blank instead
+        ConditionalOverlayRow row = p.row(cursor.row, fb.columns());
+        for (ConditionalOverlayCell cell : row.cells) {
+            cell.activate(p.predictionEpoch, p.nextFrame(), now);
+            cell.replacement = Cell.of("", cell.replacement.rendition());
+        }
+    }
+}
