@@ -56,6 +56,8 @@ class EchoLatencyMeasurement {
         List<Pairing> pairings = Arrays.stream(only.split(",")).map(i -> all.get(Integer.parseInt(i.strip()))).toList();
         List<List<Long>> times = new ArrayList<>();
         List<RelayedSession> open = new ArrayList<>();
+        List<Long> sentBefore = new ArrayList<>();
+        List<Long> sent = new ArrayList<>();
         try {
             int seed = 50;
             for (Pairing p : pairings) {
@@ -67,6 +69,7 @@ class EchoLatencyMeasurement {
                 }
                 s.relay.impair(Impairment.lossy(LOSS, 50));
                 times.add(new ArrayList<>());
+                sentBefore.add(datagrams(s));
             }
             Thread.sleep(Long.getLong("jmosh.measure.idle", 0)); // an idle spell before typing
             Random think = new Random(7);
@@ -84,6 +87,9 @@ class EchoLatencyMeasurement {
                 }
                 typed += KEYS_PER_ROUND;
             }
+            for (int i = 0; i < open.size(); i++) {
+                sent.add(datagrams(open.get(i)) - sentBefore.get(i));
+            }
         } finally {
             for (int i = open.size() - 1; i >= 0; i--) {
                 open.get(i).close();
@@ -95,8 +101,9 @@ class EchoLatencyMeasurement {
         double moshMean = mean(times.get(0));
         for (int i = 0; i < pairings.size(); i++) {
             List<Long> t = times.get(i);
-            report.append(String.format(Locale.ROOT, "%-30s mean %6.1f ms  median %6.1f ms  p90 %6.1f ms  (%.2fx the first row)%n",
-                    pairings.get(i).name, mean(t), percentile(t, 50), percentile(t, 90), mean(t) / moshMean));
+            report.append(String.format(Locale.ROOT, "%-30s mean %6.1f ms  median %6.1f ms  p90 %6.1f ms  (%.2fx the first row)"
+                            + "  %5.1f datagrams per keystroke%n", pairings.get(i).name, mean(t), percentile(t, 50),
+                    percentile(t, 90), mean(t) / moshMean, (double) sent.get(i) / t.size()));
         }
         for (int i = 0; i < pairings.size(); i++) {
             report.append(pairings.get(i).name).append(" (ms, in order): ").append(times.get(i)).append('\n');
@@ -105,6 +112,11 @@ class EchoLatencyMeasurement {
         Path out = Conformance.root().resolve("conformance/target/echo-latency.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
+    }
+
+    /** Datagrams the relay has taken from the client and the server so far (the offered load). */
+    private static long datagrams(RelayedSession s) {
+        return s.relay.upstream().received() + s.relay.downstream().received();
     }
 
     private static double mean(List<Long> t) {
