@@ -24,14 +24,15 @@ import java.util.random.RandomGenerator;
  * exactly):
  * <ul>
  * <li><b>Loss duplication.</b> mosh resends a lost state only after its retransmission timeout
- * (RTO + 100 ms). A <i>loss event</i> is a sent state outliving that timeout, or the peer's state
+ * (RTO + 100 ms). A <i>loss event</i> is a state with data still unacknowledged
+ * {@value #LOSS_GRACE_MS} ms after that timeout (counted from its first sending), or the peer's state
  * numbers skipping (they count up one by one, so a gap means its datagrams were lost on the way
  * here). For {@value #LOSS_MEMORY_MS} ms after a loss event, every new state that fits in
- * {@value #DUPLICATE_MAX_FRAGMENTS} datagrams is sent again: once after {@value #DUPLICATE_GAP_MS}
- * ms, and with two or three loss events in that time also after 10 and 20 ms, so that under
- * heavy loss a state is lost only if all four copies are. A copy is the same instruction in new
- * datagrams (fresh nonces, identical fragments), which mosh 1.4.0 receivers drop as a state they
- * already have. A clean link has no loss events, so it never pays for this.
+ * {@value #DUPLICATE_MAX_FRAGMENTS} datagrams is sent {@value #COPIES} more times, 5, 10 and 20 ms
+ * later, so that a state is lost only if all four copies are (0.7% at 29% loss). The memory is
+ * long because the copies hide the very losses that would renew it. A copy is the same
+ * instruction in new datagrams (fresh nonces, identical fragments), which mosh 1.4.0 receivers
+ * drop as a state they already have. A clean link has no loss events, so it never pays for this.
  * <li><b>Ack-free pacing.</b> mosh holds a new state back until one frame interval after the
  * previous datagram of any kind, so a keystroke typed just after the client sent an empty ack
  * waits up to half a round trip. Here the interval counts from the last state with data; acks
@@ -54,9 +55,13 @@ public final class TransportSender<S extends SyncState<S>> {
     /** Most chaff bytes per instruction. */
     public static final int CHAFF_MAX = 16;
     /** Loss duplication stays on this long after the last loss event, in ms. */
-    public static final long LOSS_MEMORY_MS = 10_000;
+    public static final long LOSS_MEMORY_MS = 30_000;
+    /** Beyond the retransmission timeout, how late an acknowledgment must be to count as a loss, in ms. */
+    public static final long LOSS_GRACE_MS = 50;
     /** Delay between a state's datagrams and their duplicates, in ms. */
     public static final long DUPLICATE_GAP_MS = 5;
+    /** Extra copies of a small state while loss is being seen. */
+    public static final int COPIES = 3;
     /** Largest state, in datagrams, that loss duplication copies. */
     public static final int DUPLICATE_MAX_FRAGMENTS = 2;
     private static final long NONE = Long.MAX_VALUE;
@@ -82,12 +87,14 @@ public final class TransportSender<S extends SyncState<S>> {
     private long lastAckSent;
     private SendTiming timing = SendTiming.JMOSH;
     private long lastDiffSent = Long.MIN_VALUE / 2;
-    private final long[] losses = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
+    private long watchedNum = NONE;
+    private long watchedSince;
+    private boolean watchedLost;
+    private long lastLoss = Long.MIN_VALUE;
     private List<byte[]> duplicate;
     private long duplicateAt = NONE;
     private long duplicateNum;
     private int duplicatesLeft;
-    private int copiesScheduled;
 
     TransportSender(Connection connection, S initial, Clock clock, RandomGenerator random, TransportStats stats) {
         this.connection = connection;
@@ -108,14 +115,8 @@ public final class TransportSender<S extends SyncState<S>> {
 
     private void calculateTimers() {
         long now = clock.millis();
-        TimestampedState<S> assumedBefore = sent.assumed();
         sent.updateAssumed(now, connection.rtt().rto() + ACK_DELAY_MS);
-        if (Long.compareUnsigned(sent.assumed().num, assumedBefore.num) < 0
-                && !sent.assumed().state.equals(assumedBefore.state)) {
-            // a state with data outlived its timeout (an empty ack's may, unanswered until the
-            // peer's heartbeat): the resend below is mosh's, the record is ours
-            lossEvent(now);
-        }
+        watchForLoss(now);
         rationalize();
         if (pendingDataAck && nextAckTime > now + ACK_DELAY_MS) {
             nextAckTime = now + ACK_DELAY_MS;
@@ -139,6 +140,24 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         if (shutdownInProgress || ackNum == StateNumbers.SHUTDOWN) {
             nextAckTime = sent.back().timestamp + sendInterval();
+        }
+    }
+
+    /**
+     * Records a loss event when the watched state (one with data) is still unacknowledged
+     * {@link #LOSS_GRACE_MS} past its timeout, counted from its first sending. mosh's timeout
+     * alone is no evidence: an empty ack goes unanswered until the peer's next datagram, and an
+     * unacknowledged one that is old breaks the run of assumed states on every clean link.
+     */
+    private void watchForLoss(long now) {
+        if (watchedNum == NONE) {
+            return;
+        }
+        if (Long.compareUnsigned(sent.front().num, watchedNum) >= 0) {
+            watchedNum = NONE; // acknowledged (or superseded by a later acknowledged state)
+        } else if (!watchedLost && now - watchedSince >= connection.rtt().rto() + ACK_DELAY_MS + LOSS_GRACE_MS) {
+            watchedLost = true;
+            lossEvent(now);
         }
     }
 
@@ -194,7 +213,7 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         List<byte[]> datagrams = duplicate;
         if (--duplicatesLeft > 0) {
-            duplicateAt = now + DUPLICATE_GAP_MS * (1L << (copiesScheduled - duplicatesLeft));
+            duplicateAt = now + DUPLICATE_GAP_MS * (1L << (COPIES - duplicatesLeft)); // 5, 10, 20 ms
         } else {
             duplicate = null;
             duplicateAt = NONE;
@@ -261,6 +280,11 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         sendInFragments(diff, newNum);
         lastDiffSent = now;
+        if (watchedNum == NONE && newNum != StateNumbers.SHUTDOWN) {
+            watchedNum = newNum;
+            watchedSince = now;
+            watchedLost = false;
+        }
         sent.assumeBack();
         nextAckTime = now + ACK_INTERVAL_MS;
         nextSendTime = NONE;
@@ -291,19 +315,12 @@ public final class TransportSender<S extends SyncState<S>> {
             datagrams.add(bytes);
         }
         long now = clock.millis();
-        int recentLosses = 0;
-        for (long t : losses) {
-            if (t != Long.MIN_VALUE && now - t < LOSS_MEMORY_MS) {
-                recentLosses++;
-            }
-        }
-        if (timing == SendTiming.JMOSH && diff.length > 0 && fragments.size() <= DUPLICATE_MAX_FRAGMENTS && recentLosses > 0) {
+        if (timing == SendTiming.JMOSH && diff.length > 0 && fragments.size() <= DUPLICATE_MAX_FRAGMENTS
+                && lastLoss != Long.MIN_VALUE && now - lastLoss < LOSS_MEMORY_MS) {
             duplicate = datagrams;
             duplicateAt = now + DUPLICATE_GAP_MS;
             duplicateNum = newNum;
-            // each further loss event within the memory means heavier loss: one more copy, at most three
-            duplicatesLeft = recentLosses;
-            copiesScheduled = recentLosses;
+            duplicatesLeft = COPIES;
         }
         lastAckSent = ackNum;
         pendingDataAck = false;
@@ -333,8 +350,7 @@ public final class TransportSender<S extends SyncState<S>> {
     }
 
     private void lossEvent(long now) {
-        System.arraycopy(losses, 0, losses, 1, losses.length - 1);
-        losses[0] = now;
+        lastLoss = now;
         stats.lossObserved();
     }
 
