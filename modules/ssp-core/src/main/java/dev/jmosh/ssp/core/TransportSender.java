@@ -211,32 +211,38 @@ public final class TransportSender<S extends SyncState<S>> {
         if (duplicateAt == NONE || now < duplicateAt) {
             return;
         }
+        if (Long.compareUnsigned(sent.front().num, duplicateNum) >= 0) {
+            cancelDuplicates(); // already acknowledged
+            return;
+        }
         List<byte[]> datagrams = duplicate;
         if (--duplicatesLeft > 0) {
             duplicateAt = now + DUPLICATE_GAP_MS * (1L << (COPIES - duplicatesLeft)); // 5, 10, 20 ms
         } else {
-            duplicate = null;
-            duplicateAt = NONE;
+            cancelDuplicates();
         }
-        if (Long.compareUnsigned(sent.front().num, duplicateNum) >= 0) {
-            duplicate = null;
-            duplicateAt = NONE;
-            return; // already acknowledged
-        }
+        transmit(datagrams);
+        stats.duplicated(datagrams.size());
+    }
+
+    private void cancelDuplicates() {
+        duplicate = null;
+        duplicateAt = NONE;
+        duplicatesLeft = 0;
+    }
+
+    private void transmit(List<byte[]> datagrams) throws CryptoException {
         for (byte[] d : datagrams) {
             connection.send(d);
             stats.sent();
         }
-        stats.duplicated(datagrams.size());
     }
 
     /** Selects mosh's timing exactly, or with jmosh's refinements (the default; see the class comment). */
     public void setTiming(SendTiming timing) {
         this.timing = timing;
         if (timing == SendTiming.MOSH) {
-            duplicate = null;
-            duplicateAt = NONE;
-            duplicatesLeft = 0;
+            cancelDuplicates();
         }
     }
 
@@ -309,11 +315,9 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         List<byte[]> datagrams = new ArrayList<>(fragments.size());
         for (Fragment f : fragments) {
-            byte[] bytes = f.toBytes();
-            connection.send(bytes);
-            stats.sent();
-            datagrams.add(bytes);
+            datagrams.add(f.toBytes());
         }
+        transmit(datagrams);
         long now = clock.millis();
         if (timing == SendTiming.JMOSH && diff.length > 0 && fragments.size() <= DUPLICATE_MAX_FRAGMENTS
                 && lastLoss != Long.MIN_VALUE && now - lastLoss < LOSS_MEMORY_MS) {

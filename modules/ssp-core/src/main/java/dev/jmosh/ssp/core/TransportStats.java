@@ -37,12 +37,15 @@ public final class TransportStats {
         lossEvents++;
     }
 
-    /** Datagrams sent a second time by loss duplication (beyond mosh; counted in {@link #datagramsSent}). */
+    /** Datagrams sent again as copies by loss duplication (beyond mosh; counted in {@link #datagramsSent}). */
     public long duplicates() {
         return duplicates;
     }
 
-    /** Times a sent state went unacknowledged past its retransmission timeout. */
+    /**
+     * Loss events: a sent state with data still unacknowledged past its retransmission timeout
+     * (plus a grace), or a gap in the peer's state numbers (see {@link TransportSender}).
+     */
     public long lossEvents() {
         return lossEvents;
     }
@@ -57,7 +60,7 @@ public final class TransportStats {
     }
 
     void drop(DropReason reason) {
-        drops[reason.ordinal()]++;
+        drop(reason, 1);
     }
 
     void drop(DropReason reason, long count) {
