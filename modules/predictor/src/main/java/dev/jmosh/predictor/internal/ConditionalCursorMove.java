@@ -21,14 +21,9 @@ final class ConditionalCursorMove extends ConditionalOverlay {
 
     /** Checks the prediction against the server's cursor once the keystroke has been echoed. */
     Validity validity(Framebuffer fb, long lateAck) {
-        if (!active) {
-            return Validity.INACTIVE;
-        }
-        if (row >= fb.rows() || col >= fb.columns()) {
-            return Validity.INCORRECT_OR_EXPIRED;
-        }
-        if (awaitingEcho(lateAck)) {
-            return Validity.PENDING;
+        Validity early = precheck(fb, row, lateAck);
+        if (early != null) {
+            return early;
         }
         return fb.cursorCol() == col && fb.cursorRow() == row ? Validity.CORRECT : Validity.INCORRECT_OR_EXPIRED;
     }

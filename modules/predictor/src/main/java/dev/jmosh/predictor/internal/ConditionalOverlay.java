@@ -1,5 +1,7 @@
 package dev.jmosh.predictor.internal;
 
+import dev.jmosh.vt.Framebuffer;
+
 /**
  * What every prediction carries (mosh {@code ConditionalOverlay}): the client state whose echo
  * decides it, the column, whether it is a prediction at all, the epoch until whose confirmation
@@ -49,5 +51,20 @@ abstract class ConditionalOverlay {
     /** Whether the server's echo ack has not yet reached the state that carries the keystroke. */
     final boolean awaitingEcho(long lateAck) {
         return Long.compareUnsigned(lateAck, expirationFrame) < 0;
+    }
+
+    /**
+     * The checks every prediction starts with (mosh's {@code get_validity} of both kinds):
+     * inactive, outside the frame, or still awaiting its echo; null once the echo came and the
+     * frame's content at {@code row} decides.
+     */
+    final Validity precheck(Framebuffer fb, int row, long lateAck) {
+        if (!active) {
+            return Validity.INACTIVE;
+        }
+        if (row >= fb.rows() || col >= fb.columns()) {
+            return Validity.INCORRECT_OR_EXPIRED;
+        }
+        return awaitingEcho(lateAck) ? Validity.PENDING : null;
     }
 }

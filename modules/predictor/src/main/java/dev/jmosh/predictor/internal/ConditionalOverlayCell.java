@@ -80,14 +80,9 @@ final class ConditionalOverlayCell extends ConditionalOverlay {
 
     /** Checks the prediction against row {@code row} of the server's frame. */
     Validity validity(Framebuffer fb, int row, long lateAck) {
-        if (!active) {
-            return Validity.INACTIVE;
-        }
-        if (row >= fb.rows() || col >= fb.columns()) {
-            return Validity.INCORRECT_OR_EXPIRED;
-        }
-        if (awaitingEcho(lateAck)) {
-            return Validity.PENDING;
+        Validity early = precheck(fb, row, lateAck);
+        if (early != null) {
+            return early;
         }
         if (unknown || replacement.blank()) { // a blank is too easy to match by accident
             return Validity.CORRECT_NO_CREDIT;
