@@ -6,10 +6,10 @@ import dev.jmosh.cli.internal.Messages;
 import dev.jmosh.cli.internal.TerminalClient;
 import dev.jmosh.cli.internal.Tty;
 import dev.jmosh.cli.internal.TtyException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import dev.jmosh.predictor.PredictionDisplay;
 import dev.jmosh.predictor.PredictionOptions;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**

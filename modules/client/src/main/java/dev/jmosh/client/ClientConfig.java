@@ -29,7 +29,6 @@ public record ClientConfig(InetSocketAddress server, SessionKey key, int columns
         EscapeKey escapeKey, Clock clock, String cipher, String transport, SendTiming timing,
         String predictor, Map<String, String> predictionOptions) {
 
-
     /** Checks the arguments. */
     public ClientConfig {
         Objects.requireNonNull(server, "server");
@@ -80,5 +79,4 @@ public record ClientConfig(InetSocketAddress server, SessionKey key, int columns
     public static ClientConfig of(InetSocketAddress server, SessionKey key, int columns, int rows) {
         return new ClientConfig(server, key, columns, rows, EscapeKey.defaultKey(), Clock.system(), null, null, SendTiming.JMOSH);
     }
-
 }

@@ -1,7 +1,6 @@
 package dev.jmosh.cli.internal;
 
 import dev.jmosh.client.ClientConfig;
-import dev.jmosh.ssp.core.SendTiming;
 import dev.jmosh.client.ClientListener;
 import dev.jmosh.client.ClientSession;
 import dev.jmosh.client.EscapeKey;
@@ -10,6 +9,7 @@ import dev.jmosh.predictor.PredictionOptions;
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
 import dev.jmosh.ssp.SessionKey;
+import dev.jmosh.ssp.core.SendTiming;
 import dev.jmosh.vt.Framebuffer;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
