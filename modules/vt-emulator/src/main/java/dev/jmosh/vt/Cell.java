@@ -37,6 +37,22 @@ public final class Cell {
                 java.util.Objects.requireNonNull(rendition, "rendition"), null);
     }
 
+    /**
+     * Returns a wide cell holding {@code text} (one character of width 2, see {@link CharWidth},
+     * optionally followed by marks) drawn with {@code rendition}, without a hyperlink: what an
+     * overlay writes with {@link Framebuffer#setCell} to show a wide character, which then also
+     * erases the cell it covers, as the emulator does when it prints one. Beyond mosh 1.4.0,
+     * whose local echo never predicts wide characters.
+     *
+     * @throws IllegalArgumentException if {@code text} is empty
+     */
+    public static Cell ofWide(String text, Rendition rendition) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("a wide cell needs a character");
+        }
+        return new Cell(text, true, false, java.util.Objects.requireNonNull(rendition, "rendition"), null);
+    }
+
     /** Returns this cell drawn with another rendition. */
     public Cell withRendition(Rendition newRendition) {
         return new Cell(text, wide, fallback, java.util.Objects.requireNonNull(newRendition, "rendition"), link);

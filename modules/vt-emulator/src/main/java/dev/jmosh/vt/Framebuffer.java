@@ -107,6 +107,12 @@ public final class Framebuffer {
      * {@code *fb.get_mutable_cell(row, col) = replacement}); a live emulator's framebuffer must
      * not be changed this way.
      *
+     * <p>A wide cell (see {@link Cell#ofWide}) also erases the cell to its right, if there is one,
+     * with the frame's current background, as the emulator does when it prints a wide character:
+     * that cell is then covered. Nothing else is touched, again as in the emulator: a narrow cell
+     * written over the left half of a wide character uncovers the right half, one written over
+     * the right half stays covered.
+     *
      * @throws IndexOutOfBoundsException outside the screen
      */
     public void setCell(int row, int col, Cell cell) {
@@ -127,6 +133,9 @@ public final class Framebuffer {
                 int mark = text.codePointAt(i);
                 r.appendCombining(col, mark);
                 i += Character.charCount(mark);
+            }
+            if (cell.wide() && col + 1 < screen.width()) { // erase the covered cell (PrintHandler)
+                r.resetCell(col + 1, screen.blankRendition());
             }
         }
         if (cell.fallback()) {

@@ -35,6 +35,40 @@ class OverlayApiTest {
     }
 
     @Test
+    void aWideCellLeavesTheFrameAsTheEmulatorPrintsIt() {
+        String before = "\033[44mabcd\r";
+        Emulator printed = emu(6, 2, before + "\u4e2d\u0301\r");
+        Framebuffer copy = emu(6, 2, before).framebuffer().copy();
+        Cell wide = Cell.ofWide("\u4e2d\u0301", printed.framebuffer().cell(0, 0).rendition());
+        assertThat(wide.wide()).isTrue();
+        copy.setCell(0, 0, wide);
+        assertThat(copy).isEqualTo(printed.framebuffer());
+        assertThat(copy.cell(0, 0)).isEqualTo(printed.framebuffer().cell(0, 0));
+        assertThat(copy.cell(0, 1)).as("the covered cell, erased with the background").isEqualTo(
+                printed.framebuffer().cell(0, 1));
+        assertThat(copy.covered(0, 1)).isTrue();
+        assertThat(copy.rowText(0)).isEqualTo("\u4e2d\u0301cd  ");
+    }
+
+    @Test
+    void aNarrowCellOverTheLeftHalfUncoversTheRightHalf() {
+        Emulator printed = emu(4, 1, "\u4e2d\rx\r");
+        Framebuffer copy = emu(4, 1, "\u4e2d\r").framebuffer().copy();
+        copy.setCell(0, 0, Cell.of("x", Rendition.DEFAULT));
+        assertThat(copy).isEqualTo(printed.framebuffer());
+        assertThat(copy.covered(0, 1)).isFalse();
+    }
+
+    @Test
+    void aWideCellInTheLastColumnTouchesNothingElse() {
+        Framebuffer copy = emu(3, 1, "abc").framebuffer().copy();
+        copy.setCell(0, 2, Cell.ofWide("\u4e2d", Rendition.DEFAULT));
+        assertThat(copy.cell(0, 2).wide()).isTrue();
+        assertThat(copy.rowText(0)).isEqualTo("ab\u4e2d");
+        assertThatThrownBy(() -> Cell.ofWide("", Rendition.DEFAULT)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void emptyTextErasesWithTheRendition() {
         Framebuffer copy = emu(4, 1, "ab").framebuffer().copy();
         Rendition blue = emu(1, 1, "\033[44mx").framebuffer().cell(0, 0).rendition();
