@@ -101,32 +101,12 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
             // the last column is tricky: emacs shows a wrap mark there, a shell the character
             p.becomeTentative();
         }
-        int rightmost = overwrite ? cursor.col : width - 1;
-        for (int i = rightmost; i > cursor.col; i--) { // shift the rest of the row right
-            ConditionalOverlayCell cell = row.cells[i];
-            restamp(cell);
-            cell.originalContents.add(fb.cell(cursor.row, i));
-            ConditionalOverlayCell prev = row.cells[i - 1];
-            if (i == width - 1) {
-                cell.unknown = true;
-            } else if (prev.active) {
-                cell.unknown = prev.unknown;
-                if (!prev.unknown) {
-                    cell.replacement = prev.replacement;
-                }
-            } else {
-                cell.unknown = false;
-                cell.replacement = fb.cell(cursor.row, i - 1);
-            }
+        if (!overwrite) {
+            shiftRight(row, cursor.col, 1);
         }
         ConditionalOverlayCell cell = row.cells[cursor.col];
         restamp(cell);
-        Rendition rendition = fb.currentRendition();
-        if (cursor.col > 0) { // heuristic: the rendition of the character to the left
-            ConditionalOverlayCell prev = row.cells[cursor.col - 1];
-            rendition = prev.active && !prev.unknown ? prev.replacement.rendition()
-                    : fb.cell(cursor.row, cursor.col - 1).rendition();
-        }
+        Rendition rendition = cursor.col > 0 ? renditionAt(row, cursor.col - 1) : fb.currentRendition();
         cell.replacement = Cell.of(new String(Character.toChars(ch)), rendition);
         cell.originalContents.add(fb.cell(cursor.row, cursor.col));
         cursor.expire(p.nextFrame(), now);
@@ -135,6 +115,39 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
         } else {
             p.becomeTentative();
             newlineCarriageReturn();
+        }
+    }
+
+    /** The rendition of the cell at {@code col} as predicted (mosh's heuristic for a new character). */
+    private Rendition renditionAt(ConditionalOverlayRow row, int col) {
+        ConditionalOverlayCell prev = row.cells[col];
+        return prev.active && !prev.unknown ? prev.replacement.rendition()
+                : fb.cell(row.rowNum, col).rendition();
+    }
+
+    /**
+     * Shifts the row right by {@code n} columns from {@code col} on, as inserting does; the last
+     * {@code n} columns become unknown (as in mosh, which makes the last one unknown for
+     * {@code n = 1}).
+     */
+    private void shiftRight(ConditionalOverlayRow row, int col, int n) {
+        int width = fb.columns();
+        for (int i = width - 1; i >= col + n; i--) {
+            ConditionalOverlayCell cell = row.cells[i];
+            restamp(cell);
+            cell.originalContents.add(fb.cell(row.rowNum, i));
+            ConditionalOverlayCell prev = row.cells[i - n];
+            if (i >= width - n) {
+                cell.unknown = true;
+            } else if (prev.active) {
+                cell.unknown = prev.unknown;
+                if (!prev.unknown) {
+                    cell.replacement = prev.replacement;
+                }
+            } else {
+                cell.unknown = false;
+                cell.replacement = fb.cell(row.rowNum, i - n);
+            }
         }
     }
 
@@ -157,12 +170,22 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
             cell.replacement = Cell.of(" ", original.rendition());
             return;
         }
-        for (int i = cursor.col; i < width; i++) { // shift the rest of the row left
+        shiftLeft(row, cursor.col, 1);
+    }
+
+    /**
+     * Shifts the row left by {@code n} columns from {@code col} on, as deleting does; a cell whose
+     * contents would come from the last column or beyond becomes unknown (as in mosh, which makes
+     * the last two cells unknown for {@code n = 1}).
+     */
+    private void shiftLeft(ConditionalOverlayRow row, int col, int n) {
+        int width = fb.columns();
+        for (int i = col; i < width; i++) {
             ConditionalOverlayCell cell = row.cells[i];
             restamp(cell);
-            cell.originalContents.add(fb.cell(cursor.row, i));
-            if (i + 2 < width) { // as in mosh, the last two cells become unknown
-                ConditionalOverlayCell next = row.cells[i + 1];
+            cell.originalContents.add(fb.cell(row.rowNum, i));
+            if (i + n + 1 < width) {
+                ConditionalOverlayCell next = row.cells[i + n];
                 if (next.active) {
                     cell.unknown = next.unknown;
                     if (!next.unknown) {
@@ -170,7 +193,7 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
                     }
                 } else {
                     cell.unknown = false;
-                    cell.replacement = fb.cell(cursor.row, i + 1);
+                    cell.replacement = fb.cell(row.rowNum, i + n);
                 }
             } else {
                 cell.unknown = true;
