@@ -16,10 +16,27 @@ import dev.jmosh.vt.Rendition;
  *       blanks the cell);</li>
  *   <li>{@code CSI C} and {@code CSI D} (right and left arrows) move only the cursor;</li>
  *   <li>CR starts a new epoch and moves to the start of the next row, or blanks the bottom row;</li>
- *   <li>anything else (other controls, escape sequences, characters of width other than 1)
- *       starts a new epoch.</li>
+ *   <li>anything else (other controls, escape sequences, non-printable characters) starts a new
+ *       epoch.</li>
  * </ul>
  * Cells shifted in from the right edge are "unknown": their content cannot be guessed.
+ *
+ * <p>Beyond mosh, which starts a new epoch for every character of width other than 1 ("XXX
+ * handle wide characters"), wide characters are predicted as the server's emulator will show
+ * their echo. This rule comes into play only when a wide character is typed, so typing among
+ * narrow characters is predicted exactly as by mosh:
+ * <ul>
+ *   <li>a character of width 2 is a wide cell at the cursor, with the rendition of the character
+ *       to its left, and an empty covered cell after it; the rest of the row shifts right two
+ *       columns, the last two becoming unknown (or both cells are overwritten), and the cursor
+ *       advances two columns. In the second-to-last column it is tentative, the cursor stays in
+ *       the last column and then wraps tentatively, as for a narrow character in the last column.
+ *       In the last column the emulator wraps before printing it: that cell is predicted blank
+ *       and the character goes to the start of the next row, tentatively (on the bottom row,
+ *       where the wrap would scroll, nothing is predicted). On the right half of a wide character
+ *       nothing is predicted;</li>
+ * </ul>
+ * "The character to the left" means the row as predicted ({@link PredictedRow}).
  */
 final class KeystrokePredictor implements KeystrokeParser.Actions {
     private static final int DEL = 0x7F;
@@ -46,10 +63,12 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
         p.initCursor(fb);
         if (ch == DEL) {
             backspace();
-        } else if (ch < 0x20 || CharWidth.of(ch) != 1) {
-            p.becomeTentative(); // wide and zero-width characters are not predicted (mosh: "XXX")
-        } else {
-            printNarrow(ch);
+            return;
+        }
+        switch (ch < 0x20 ? -1 : CharWidth.of(ch)) {
+            case 1 -> printNarrow(ch);
+            case 2 -> printWide(ch);
+            default -> p.becomeTentative(); // not printable, or a mark (mosh)
         }
     }
 
@@ -87,6 +106,11 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
         }
     }
 
+    /** Row {@code row} as predicted so far. */
+    private PredictedRow view(int row) {
+        return new PredictedRow(p.existingRow(row), fb, row);
+    }
+
     /** Re-makes {@code cell} as a prediction of the current epoch, decided by the next frame. */
     private void restamp(ConditionalOverlayCell cell) {
         cell.resetWithOrig();
@@ -116,6 +140,73 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
             p.becomeTentative();
             newlineCarriageReturn();
         }
+    }
+
+    /** A character of width 2 (beyond mosh). */
+    private void printWide(int ch) {
+        ConditionalCursorMove cursor = p.cursor();
+        int width = fb.columns();
+        PredictedRow view = view(cursor.row);
+        if (width < 2 || view.covered(cursor.col)) {
+            p.becomeTentative(); // no room at all, or it would split a wide character
+            return;
+        }
+        if (cursor.col == width - 1) {
+            wrapWide(ch);
+            return;
+        }
+        if (cursor.col + 2 >= width) {
+            p.becomeTentative(); // the last two columns: emacs moves it to the next row
+        }
+        ConditionalOverlayRow row = p.row(cursor.row, width);
+        // heuristic (mosh's): the rendition of the character to the left
+        Rendition rendition = cursor.col > 0 ? renditionAt(row, view.start(cursor.col - 1)) : fb.currentRendition();
+        if (!overwrite) {
+            shiftRight(row, cursor.col, 2);
+        }
+        ConditionalOverlayCell cell = row.cells[cursor.col];
+        restamp(cell);
+        cell.replacement = Cell.ofWide(new String(Character.toChars(ch)), rendition);
+        cell.originalContents.add(fb.cell(cursor.row, cursor.col));
+        ConditionalOverlayCell covered = row.cells[cursor.col + 1];
+        restamp(covered);
+        covered.replacement = Cell.of("", rendition);
+        covered.originalContents.add(fb.cell(cursor.row, cursor.col + 1));
+        cursor.expire(p.nextFrame(), now);
+        if (cursor.col + 2 < width) {
+            cursor.col += 2;
+            return;
+        }
+        // the emulator leaves the cursor in the last column, to wrap at the next character
+        p.initCursor(fb); // a move of the character's (tentative) epoch
+        p.cursor().col = width - 1;
+        p.cursor().expire(p.nextFrame(), now);
+        p.becomeTentative();
+        newlineCarriageReturn();
+    }
+
+    /**
+     * A wide character typed in the last column (beyond mosh): the emulator erases that cell and
+     * prints the character at the start of the next row, scrolling if there is none.
+     */
+    private void wrapWide(int ch) {
+        p.becomeTentative();
+        ConditionalCursorMove cursor = p.cursor();
+        int width = fb.columns();
+        if (cursor.row + 1 >= fb.rows()) {
+            return; // scrolling is not predicted
+        }
+        ConditionalOverlayCell last = p.row(cursor.row, width).cells[width - 1];
+        restamp(last);
+        Cell original = fb.cell(cursor.row, width - 1);
+        last.originalContents.add(original);
+        last.replacement = Cell.of("", original.rendition());
+        p.initCursor(fb);
+        ConditionalCursorMove next = p.cursor();
+        next.row++;
+        next.col = 0;
+        next.expire(p.nextFrame(), now);
+        printWide(ch);
     }
 
     /** The rendition of the cell at {@code col} as predicted (mosh's heuristic for a new character). */

@@ -81,14 +81,22 @@ final class Predictions {
 
     /** Returns the predictions of row {@code rowNum}, made if needed (mosh {@code get_or_make_row}). */
     ConditionalOverlayRow row(int rowNum, int columns) {
+        ConditionalOverlayRow r = existingRow(rowNum);
+        if (r == null) {
+            r = new ConditionalOverlayRow(rowNum, columns, predictionEpoch);
+            rows.add(r);
+        }
+        return r;
+    }
+
+    /** Returns the predictions of row {@code rowNum}, or null if it never had any. */
+    ConditionalOverlayRow existingRow(int rowNum) {
         for (ConditionalOverlayRow r : rows) {
             if (r.rowNum == rowNum) {
                 return r;
             }
         }
-        ConditionalOverlayRow r = new ConditionalOverlayRow(rowNum, columns, predictionEpoch);
-        rows.add(r);
-        return r;
+        return null;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.jmosh.predictor.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.jmosh.predictor.PredictionDisplay;
 import dev.jmosh.vt.Emulator;
 import dev.jmosh.vt.Framebuffer;
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 final class Harness {
     final Emulator server;
     final PredictionEngine engine;
+    /** Everything the server's emulator was fed, for {@link #serverAfter}. */
+    private final StringBuilder written = new StringBuilder();
     long now = 1_000_000;
     /** The newest client state sent. */
     long sent;
@@ -22,7 +26,7 @@ final class Harness {
 
     Harness(PredictionDisplay mode, boolean overwrite, int columns, int rows, String screen) {
         server = new Emulator(columns, rows);
-        server.write(screen.getBytes(StandardCharsets.UTF_8));
+        write(screen);
         engine = new PredictionEngine(mode, overwrite);
         engine.sendInterval(20);
         show();
@@ -47,8 +51,23 @@ final class Harness {
 
     /** The server's screen changes; its new frame arrives with an unchanged echo ack. */
     Harness host(String bytes) {
-        server.write(bytes.getBytes(StandardCharsets.UTF_8));
+        write(bytes);
         return ack(echoAck);
+    }
+
+    private void write(String bytes) {
+        server.write(bytes.getBytes(StandardCharsets.UTF_8));
+        written.append(bytes);
+    }
+
+    /**
+     * The frame the server will have once it has also written {@code bytes} (the application's
+     * echo), from a second emulator fed the same bytes; the server itself does not change.
+     */
+    Framebuffer serverAfter(String bytes) {
+        Emulator e = new Emulator(server.framebuffer().columns(), server.framebuffer().rows());
+        e.write((written + bytes).getBytes(StandardCharsets.UTF_8));
+        return e.framebuffer();
     }
 
     /** A server frame arrives with echo ack {@code n}. */
@@ -61,8 +80,27 @@ final class Harness {
 
     /** The server shows {@code bytes} and acknowledges every state sent so far. */
     Harness echo(String bytes) {
-        server.write(bytes.getBytes(StandardCharsets.UTF_8));
+        write(bytes);
         return ack(sent);
+    }
+
+    /** The server shows {@code bytes} and acknowledges state {@code n}. */
+    Harness echo(String bytes, long n) {
+        write(bytes);
+        return ack(n);
+    }
+
+    /**
+     * The server echoes {@code bytes} and acknowledges every state sent; asserts that no
+     * prediction was wrong (no epoch killed, nothing reset) and that every one was decided.
+     */
+    Harness echoWithoutMisprediction(String bytes) {
+        long epoch = predictions().predictionEpoch;
+        echo(bytes);
+        assertThat(predictions().predictionEpoch).as("no epoch was killed, nothing was reset").isEqualTo(epoch);
+        assertThat(shown).isEqualTo(server.framebuffer());
+        assertThat(predictions().active()).as("every prediction was decided").isFalse();
+        return this;
     }
 
     /** Time passes. */

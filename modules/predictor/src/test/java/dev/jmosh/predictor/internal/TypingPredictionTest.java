@@ -177,13 +177,21 @@ class TypingPredictionTest {
     }
 
     @Test
-    void charactersOfWidthOtherThanOneAreNotPredictedAndMakeTheRestTentative() {
+    void unprintableCharactersAreNotPredictedAndMakeTheRestTentative() {
         Harness h = prompt();
-        h.type("\u4e2d");
+        h.type("\u0378"); // unassigned: the emulator ignores it
         h.type("s");
         assertThat(h.row(0)).isEqualTo("$ l");
+        assertThat(h.predictions().predictionEpoch).isEqualTo(3);
+    }
+
+    @Test
+    void aMarkAfterTheServersOwnTextMakesTheRestTentativeAsInMosh() {
+        Harness h = prompt();
         h.type("\u0301");
-        assertThat(h.predictions().predictionEpoch).isEqualTo(4);
+        h.type("s");
+        assertThat(h.row(0)).isEqualTo("$ l");
+        assertThat(h.predictions().predictionEpoch).isEqualTo(3);
     }
 
     @Test
