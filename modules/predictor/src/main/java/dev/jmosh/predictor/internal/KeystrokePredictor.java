@@ -21,10 +21,11 @@ import dev.jmosh.vt.Rendition;
  * </ul>
  * Cells shifted in from the right edge are "unknown": their content cannot be guessed.
  *
- * <p>Beyond mosh, which starts a new epoch for every character of width other than 1 ("XXX
- * handle wide characters"), wide characters are predicted as the server's emulator will show
- * their echo. This rule comes into play only when a wide character is typed, so typing among
- * narrow characters is predicted exactly as by mosh:
+ * <p>Beyond mosh, which starts a new epoch for every character of width other than 1 and
+ * always moves one column ("XXX handle wide characters"), wide characters are predicted as the
+ * server's emulator will show their echo. These rules come into play only when a wide character
+ * is typed or next to the cursor, so typing, deleting and moving among narrow characters are
+ * predicted exactly as by mosh:
  * <ul>
  *   <li>a character of width 2 is a wide cell at the cursor, with the rendition of the character
  *       to its left, and an empty covered cell after it; the rest of the row shifts right two
@@ -35,8 +36,14 @@ import dev.jmosh.vt.Rendition;
  *       and the character goes to the start of the next row, tentatively (on the bottom row,
  *       where the wrap would scroll, nothing is predicted). On the right half of a wide character
  *       nothing is predicted;</li>
+ *   <li>backspace and the left arrow move two columns when the cell left of the cursor is the
+ *       right half of a wide character (on the server's screen or predicted), backspace deleting
+ *       both cells: the rest of the row shifts left two columns, the last three becoming unknown
+ *       (or both cells are blanked). The right arrow moves two columns over a wide character
+ *       under the cursor, or starts a new epoch if that character ends in the last column.</li>
  * </ul>
- * "The character to the left" means the row as predicted ({@link PredictedRow}).
+ * "The cell left of the cursor", "under the cursor" and "the character to the left" always
+ * mean the row as predicted ({@link PredictedRow}).
  */
 final class KeystrokePredictor implements KeystrokeParser.Actions {
     private static final int DEL = 0x7F;
@@ -91,14 +98,19 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
             p.initCursor(fb);
             ConditionalCursorMove cursor = p.cursor();
             if (cursor.col < fb.columns() - 1) {
-                cursor.col++;
-                cursor.expire(p.nextFrame(), now);
+                int step = view(cursor.row).wide(cursor.col) ? 2 : 1; // beyond mosh: over a wide character
+                if (cursor.col + step < fb.columns()) {
+                    cursor.col += step;
+                    cursor.expire(p.nextFrame(), now);
+                } else {
+                    p.becomeTentative(); // it ends in the last column: the next row, or nowhere
+                }
             }
         } else if (ch == 'D') { // left arrow
             p.initCursor(fb);
             ConditionalCursorMove cursor = p.cursor();
             if (cursor.col > 0) {
-                cursor.col--;
+                cursor.col -= view(cursor.row).covered(cursor.col - 1) ? 2 : 1; // beyond mosh: wide
                 cursor.expire(p.nextFrame(), now);
             }
         } else {
@@ -249,19 +261,22 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
         if (cursor.col == 0) {
             return;
         }
-        cursor.col--;
+        int n = view(cursor.row).covered(cursor.col - 1) ? 2 : 1; // beyond mosh: a wide character
+        cursor.col -= n;
         cursor.expire(p.nextFrame(), now);
         if (overwrite) {
-            ConditionalOverlayCell cell = row.cells[cursor.col];
-            restamp(cell);
-            // mosh reads the cell under the frame's own cursor here (fb.get_cell()), not the
-            // predicted one: its contents become the original, its rendition the blank's
-            Cell original = fb.cell(fb.cursorRow(), fb.cursorCol());
-            cell.originalContents.add(original);
-            cell.replacement = Cell.of(" ", original.rendition());
+            for (int i = cursor.col; i < cursor.col + n; i++) {
+                ConditionalOverlayCell cell = row.cells[i];
+                restamp(cell);
+                // mosh reads the cell under the frame's own cursor here (fb.get_cell()), not the
+                // predicted one: its contents become the original, its rendition the blank's
+                Cell original = fb.cell(fb.cursorRow(), fb.cursorCol());
+                cell.originalContents.add(original);
+                cell.replacement = Cell.of(" ", original.rendition());
+            }
             return;
         }
-        shiftLeft(row, cursor.col, 1);
+        shiftLeft(row, cursor.col, n);
     }
 
     /**

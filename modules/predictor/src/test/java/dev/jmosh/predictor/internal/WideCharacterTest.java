@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class WideCharacterTest {
     private static final String ZHONG = "\u4e2d";
     private static final String WEN = "\u6587";
+    private static final String DEL = "\u007f";
 
     /** A proven shell prompt "$ l" with the cursor after it, on a 20x5 screen. */
     private static Harness prompt() {
@@ -74,6 +75,14 @@ class WideCharacterTest {
         assertThat(cells[18].unknown).as("the last two columns").isTrue();
         assertThat(cells[19].unknown).isTrue();
         h.echoWithoutMisprediction(ZHONG + "abc\033[3D");
+    }
+
+    @Test
+    void narrowTypingBeforeAPredictedWideCharacterMovesItWhole() {
+        Harness h = prompt().host("abc\033[3D").type(ZHONG).type("\033[D").type("x");
+        assertThat(h.row(0)).isEqualTo("$ lx" + ZHONG + "abc");
+        assertThat(h.shown.cell(0, 4).wide()).isTrue();
+        assertThat(h.cursor()).containsExactly(0, 4);
     }
 
     @Test
@@ -173,5 +182,80 @@ class WideCharacterTest {
         ConditionalOverlayCell[] cells = h.predictions().row(0, 20).cells;
         assertThat(cells[19].unknown).isTrue();
         assertThat(cells[18].replacement.wide()).as("the wide character, whose right half is unknown").isTrue();
+    }
+
+    @Test
+    void backspaceDeletesAWideCharacterWhole() {
+        Harness h = prompt().host(ZHONG).type(DEL);
+        assertThat(h.row(0)).isEqualTo("$ l");
+        assertThat(h.cursor()).containsExactly(0, 3);
+        assertThat(h.shown).isEqualTo(h.serverAfter("\b\b\033[K"));
+        ConditionalOverlayCell[] cells = h.predictions().row(0, 20).cells;
+        assertThat(cells[16].unknown).isFalse();
+        assertThat(cells[17].unknown).as("the last three columns").isTrue();
+        h.echoWithoutMisprediction("\b\b  \b\b");
+    }
+
+    @Test
+    void backspaceInTheMiddlePullsTheRowTwoColumns() {
+        Harness h = prompt().host(ZHONG + "ab\033[2D").type(DEL);
+        assertThat(h.row(0)).isEqualTo("$ lab");
+        assertThat(h.cursor()).containsExactly(0, 3);
+        assertThat(h.shown).isEqualTo(h.serverAfter("\b\b\033[2P"));
+        h.echoWithoutMisprediction("\b\b\033[2P");
+    }
+
+    @Test
+    void backspaceDeletesAPredictedWideCharacter() {
+        Harness h = prompt().type(ZHONG).type(WEN).type(DEL);
+        assertThat(h.row(0)).isEqualTo("$ l" + ZHONG);
+        assertThat(h.cursor()).containsExactly(0, 5);
+        h.echoWithoutMisprediction(ZHONG + WEN + "\b\b\033[K");
+    }
+
+    @Test
+    void withOverwriteBackspaceBlanksBothCells() {
+        Harness h = overwriting().host(ZHONG + "b\033[D").type(DEL);
+        assertThat(h.row(0)).isEqualTo("$ l  b");
+        assertThat(h.cursor()).containsExactly(0, 3);
+        assertThat(h.shown).isEqualTo(h.serverAfter("\b\b  \b\b"));
+    }
+
+    @Test
+    void arrowsMoveOverAWideCharacterWhole() {
+        Harness h = prompt().host(ZHONG + "a");
+        h.type("\033[D");
+        assertThat(h.cursor()).as("over the narrow a, as in mosh").containsExactly(0, 5);
+        h.type("\033[D");
+        assertThat(h.cursor()).containsExactly(0, 3);
+        h.type("\033[C");
+        assertThat(h.cursor()).containsExactly(0, 5);
+        h.type("\033[C");
+        assertThat(h.cursor()).containsExactly(0, 6);
+        assertThat(h.predictions().row(0, 20).active()).as("no cell is predicted").isFalse();
+    }
+
+    @Test
+    void arrowsMoveOverAPredictedWideCharacter() {
+        Harness h = prompt().type(ZHONG).type("\033[D");
+        assertThat(h.cursor()).containsExactly(0, 3);
+        h.type("\033[C");
+        assertThat(h.cursor()).containsExactly(0, 5);
+    }
+
+    @Test
+    void theRightArrowOverAWideCharacterEndingInTheLastColumnIsTentative() {
+        Harness h = Harness.always("").confirmed("a").host("\033[1;19H" + ZHONG + "\033[1;19H");
+        long epoch = h.predictions().predictionEpoch;
+        h.type("\033[C");
+        assertThat(h.cursor()).containsExactly(0, 18);
+        assertThat(h.predictions().predictionEpoch).isEqualTo(epoch + 1);
+    }
+
+    @Test
+    void aNarrowCharacterRightOfAWideOneIsStillOneColumn() {
+        Harness h = prompt().host(ZHONG + "ab").type(DEL);
+        assertThat(h.row(0)).isEqualTo("$ l" + ZHONG + "a");
+        assertThat(h.cursor()).containsExactly(0, 6);
     }
 }
