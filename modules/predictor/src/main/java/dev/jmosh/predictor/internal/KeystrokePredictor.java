@@ -4,6 +4,7 @@ import dev.jmosh.vt.Cell;
 import dev.jmosh.vt.CharWidth;
 import dev.jmosh.vt.Framebuffer;
 import dev.jmosh.vt.Rendition;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Turns the actions of one keystroke into predictions (the body of mosh's
@@ -22,10 +23,10 @@ import dev.jmosh.vt.Rendition;
  * Cells shifted in from the right edge are "unknown": their content cannot be guessed.
  *
  * <p>Beyond mosh, which starts a new epoch for every character of width other than 1 and
- * always moves one column ("XXX handle wide characters"), wide characters are predicted as the
- * server's emulator will show their echo. These rules come into play only when a wide character
- * is typed or next to the cursor, so typing, deleting and moving among narrow characters are
- * predicted exactly as by mosh:
+ * always moves one column ("XXX handle wide characters"), wide characters and zero-width ones
+ * are predicted as the server's emulator will show their echo. These rules come into play only
+ * when a wide character or a mark is typed, or a wide character is next to the cursor, so
+ * typing, deleting and moving among narrow characters are predicted exactly as by mosh:
  * <ul>
  *   <li>a character of width 2 is a wide cell at the cursor, with the rendition of the character
  *       to its left, and an empty covered cell after it; the rest of the row shifts right two
@@ -36,6 +37,11 @@ import dev.jmosh.vt.Rendition;
  *       and the character goes to the start of the next row, tentatively (on the bottom row,
  *       where the wrap would scroll, nothing is predicted). On the right half of a wide character
  *       nothing is predicted;</li>
+ *   <li>a character of width 0 (a combining mark, ZWJ, a variation selector) joins the character
+ *       just before the cursor, as the emulator joins it to the cell printed last, if that cell
+ *       is a known prediction of the current epoch holding a character (not erased, not a
+ *       fallback cell, without a hyperlink) with room for one more mark (mosh's
+ *       {@code Cell::full}); otherwise it starts a new epoch, as in mosh;</li>
  *   <li>backspace and the left arrow move two columns when the cell left of the cursor is the
  *       right half of a wide character (on the server's screen or predicted), backspace deleting
  *       both cells: the rest of the row shifts left two columns, the last three becoming unknown
@@ -48,6 +54,8 @@ import dev.jmosh.vt.Rendition;
 final class KeystrokePredictor implements KeystrokeParser.Actions {
     private static final int DEL = 0x7F;
     private static final int CR = 0x0D;
+    /** mosh's {@code Cell::full}: a cell holding this many bytes of UTF-8 takes no more marks. */
+    private static final int FULL_CELL_BYTES = 32;
 
     private final Predictions p;
     private final boolean overwrite;
@@ -75,7 +83,8 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
         switch (ch < 0x20 ? -1 : CharWidth.of(ch)) {
             case 1 -> printNarrow(ch);
             case 2 -> printWide(ch);
-            default -> p.becomeTentative(); // not printable, or a mark (mosh)
+            case 0 -> combine(ch);
+            default -> p.becomeTentative(); // not printable: the emulator ignores it
         }
     }
 
@@ -219,6 +228,30 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
         next.col = 0;
         next.expire(p.nextFrame(), now);
         printWide(ch);
+    }
+
+    /**
+     * A character of width 0 (beyond mosh): joins the known prediction of the current epoch just
+     * before the cursor, or starts a new epoch.
+     */
+    private void combine(int mark) {
+        ConditionalCursorMove cursor = p.cursor();
+        ConditionalOverlayRow row = p.existingRow(cursor.row);
+        if (row == null || cursor.col == 0) {
+            p.becomeTentative();
+            return;
+        }
+        ConditionalOverlayCell cell = row.cells[view(cursor.row).start(cursor.col - 1)];
+        Cell c = cell.replacement;
+        if (!cell.active || cell.unknown || cell.tentativeUntilEpoch != p.predictionEpoch || c.text().isEmpty()
+                || c.fallback() || c.link() != null
+                || c.text().getBytes(StandardCharsets.UTF_8).length >= FULL_CELL_BYTES) {
+            p.becomeTentative();
+            return;
+        }
+        String text = c.text() + new String(Character.toChars(mark));
+        cell.replacement = c.wide() ? Cell.ofWide(text, c.rendition()) : Cell.of(text, c.rendition());
+        cell.expire(p.nextFrame(), now); // decided by the echo of the mark
     }
 
     /** The rendition of the cell at {@code col} as predicted (mosh's heuristic for a new character). */
