@@ -50,7 +50,8 @@ class ClientPredictionTest {
         @Override
         public void frame(Framebuffer frame, Optional<String> bar) {
             frames.add(new String[] {frame.rowText(0).stripTrailing(), frame.cursorRow() + "," + frame.cursorCol(),
-                String.valueOf(frame.cell(0, 0).rendition().underlined())});
+                String.valueOf(frame.cell(0, 0).rendition().underlined()), String.valueOf(frame.cell(0, 0).wide()),
+                String.valueOf(frame.covered(0, 1))});
         }
     };
 
@@ -78,6 +79,19 @@ class ClientPredictionTest {
             assertThat(f).as("a frame showing the prediction").isNotNull();
             assertThat(f[1]).isEqualTo("0,2");
             assertThat(f[2]).as("underlined: no datagram yet, so mosh's initial 250 ms send interval").isEqualTo("true");
+        }
+    }
+
+    @Test
+    void aWideCharacterIsShownAsTheServersEmulatorWouldShowIt() throws Exception {
+        try (ClientSession s = new ClientSession(config(Map.of(PredictionOptions.DISPLAY, "experimental")), recorder)) {
+            s.start();
+            type(s, "\u4e2d");
+            String[] f = awaitFrame(x -> x[0].equals("\u4e2d"));
+            assertThat(f).as("a frame showing the prediction").isNotNull();
+            assertThat(f[1]).as("two columns on").isEqualTo("0,2");
+            assertThat(f[3]).as("a wide cell").isEqualTo("true");
+            assertThat(f[4]).as("covering the next one").isEqualTo("true");
         }
     }
 
