@@ -2,7 +2,8 @@
  * What the client overlays on the server's screen: the notification engine (mosh's
  * "Last contact N seconds ago" bar and connecting messages) and the prediction SPI's
  * providers: {@code mosh} (mosh 1.4.0's local echo, options {@code MOSH_PREDICTION_DISPLAY}
- * and {@code MOSH_PREDICTION_OVERWRITE}) and {@code never} (no local echo).
+ * and {@code MOSH_PREDICTION_OVERWRITE}; beyond mosh, also of wide characters and combining
+ * marks) and {@code never} (no local echo).
  * No system properties are read.
  */
 module dev.jmosh.predictor {

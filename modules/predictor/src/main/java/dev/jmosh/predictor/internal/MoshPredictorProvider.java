@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The {@code mosh} prediction provider: mosh 1.4.0's local echo on jmosh's
  * {@link Framebuffer}, in the mode {@code MOSH_PREDICTION_DISPLAY} asks for (adaptive by default)
- * and inserting or, with {@code MOSH_PREDICTION_OVERWRITE=yes}, overwriting.
+ * and inserting or, with {@code MOSH_PREDICTION_OVERWRITE=yes}, overwriting. Beyond mosh, it
+ * also predicts wide characters and combining marks ({@link PredictionEngine}).
  */
 public final class MoshPredictorProvider implements PredictorProvider {
     @Override

@@ -15,7 +15,8 @@ import dev.jmosh.vt.Rendition;
  * (which proves the prediction's epoch and reveals its siblings) or does not (which kills the
  * epoch if it was still hidden, or every prediction if it was already shown). Which predictions
  * are drawn, and whether underlined, is decided by the {@link PredictionDisplay} mode and the
- * {@link DisplayTriggers}.
+ * {@link DisplayTriggers}. Beyond mosh, wide characters and combining marks are predicted too
+ * (see {@link KeystrokePredictor}); on narrow text every prediction is mosh's.
  */
 final class PredictionEngine implements Predictor<Framebuffer> {
     /** Reads longer than this (bytes) are pastes: no prediction, and the old ones are dropped. */
