@@ -122,7 +122,8 @@ class WideCharacterTest {
         Harness h = prompt().host("\033[32m" + ZHONG + "\033[0m").type(WEN);
         assertThat(h.shown.cell(0, 5).rendition().foreground()).isEqualTo(Color.indexed(2));
         h.type(ZHONG);
-        assertThat(h.shown.cell(0, 7).rendition().foreground()).as("from the predicted one").isEqualTo(Color.indexed(2));
+        assertThat(h.shown.cell(0, 7).rendition().foreground()).as("from the predicted one")
+                .isEqualTo(Color.indexed(2));
     }
 
     @Test
