@@ -1,5 +1,6 @@
 package dev.jmosh.conformance;
 
+import dev.jmosh.conformance.trace.ScreenLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,10 +22,20 @@ final class PtyClient implements AutoCloseable {
     private final OutputStream keys;
     private final int[] counts = new int[64]; // occurrences of U+0430 + i in the output
     private final Thread reader;
+    private final ScreenLog screens;
     private long bytesRead;
 
     /** Starts {@code shellCommand} on a {@code cols} x {@code rows} terminal. */
     PtyClient(int cols, int rows, String shellCommand) throws IOException {
+        this(cols, rows, shellCommand, null);
+    }
+
+    /**
+     * The same, and everything the client draws also goes to {@code screens} (if not null) as
+     * it is read, so that the screen can be followed over time.
+     */
+    PtyClient(int cols, int rows, String shellCommand, ScreenLog screens) throws IOException {
+        this.screens = screens;
         ProcessBuilder pb = new ProcessBuilder(List.of("script", "-q", "-e", "-c",
                 "stty rows " + rows + " cols " + cols + " && exec " + shellCommand, "/dev/null"))
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -44,6 +55,9 @@ final class PtyClient implements AutoCloseable {
         int lead = -1;
         try {
             for (int n; (n = out.read(buf)) > 0; ) {
+                if (screens != null) {
+                    screens.feed(System.nanoTime(), buf, n);
+                }
                 synchronized (this) {
                     for (int i = 0; i < n; i++) {
                         int b = buf[i] & 0xFF;

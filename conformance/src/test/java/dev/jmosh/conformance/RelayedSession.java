@@ -1,6 +1,7 @@
 package dev.jmosh.conformance;
 
 import dev.jmosh.conformance.relay.ImpairmentRelay;
+import dev.jmosh.conformance.trace.ScreenLog;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,11 +37,11 @@ final class RelayedSession implements AutoCloseable {
      */
     RelayedSession(String clientProgram, String serverProgram, Map<String, String> env, int cols, int rows, long seed,
                    String script) throws Exception {
-        this(clientProgram, serverProgram, env, cols, rows, seed, script, false);
+        this(clientProgram, serverProgram, env, cols, rows, seed, script, false, null);
     }
 
     private RelayedSession(String clientProgram, String serverProgram, Map<String, String> env, int cols, int rows,
-                           long seed, String script, boolean onPty) throws Exception {
+                           long seed, String script, boolean onPty, ScreenLog screens) throws Exception {
         server = MoshServer.startWith(serverProgram, env, "/bin/sh", "-c", script);
         relay = ImpairmentRelay.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port), seed);
         String vars = env.entrySet().stream().map(e -> " " + e.getKey() + "=" + e.getValue())
@@ -48,13 +49,19 @@ final class RelayedSession implements AutoCloseable {
         String client = "env LANG=C.UTF-8 MOSH_PREDICTION_DISPLAY=never" + vars + " MOSH_KEY=" + server.key
                 + " " + clientProgram + " 127.0.0.1 " + relay.clientPort();
         tmux = onPty ? null : new Tmux(cols, rows, client + "; echo CLIENT_RC=$?; sleep 600");
-        pty = onPty ? new PtyClient(cols, rows, client) : null;
+        pty = onPty ? new PtyClient(cols, rows, client, screens) : null;
     }
 
     /** Starts the session with the client on a terminal of its own ({@link PtyClient}). */
     static RelayedSession onPty(String clientProgram, String serverProgram, Map<String, String> env, int cols,
                                 int rows, long seed, String script) throws Exception {
-        return new RelayedSession(clientProgram, serverProgram, env, cols, rows, seed, script, true);
+        return new RelayedSession(clientProgram, serverProgram, env, cols, rows, seed, script, true, null);
+    }
+
+    /** The same, with what the client draws also followed in {@code screens}. */
+    static RelayedSession onPty(String clientProgram, String serverProgram, Map<String, String> env, int cols,
+                                int rows, long seed, String script, ScreenLog screens) throws Exception {
+        return new RelayedSession(clientProgram, serverProgram, env, cols, rows, seed, script, true, screens);
     }
 
     /** The same, for a pairing named as in {@link #pairings}. */
