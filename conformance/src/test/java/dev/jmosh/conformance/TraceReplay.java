@@ -129,15 +129,21 @@ final class TraceReplay {
         };
     }
 
-    /** Re-makes the work directory with the same files as every time. */
-    private static void prepareWorkDirectory() throws IOException {
-        if (Files.exists(WORK)) {
-            try (Stream<Path> all = Files.walk(WORK)) {
+    /** Deletes the work directory (once the sessions are closed). */
+    static void cleanUp() throws IOException {
+        Path top = WORK.getParent();
+        if (Files.exists(top)) {
+            try (Stream<Path> all = Files.walk(top)) {
                 for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
         }
+    }
+
+    /** Re-makes the work directory with the same files as every time. */
+    private static void prepareWorkDirectory() throws IOException {
+        cleanUp();
         Files.createDirectories(WORK.resolve("docs"));
         Files.writeString(WORK.resolve("notes.txt"), """
                 Notes

@@ -53,6 +53,27 @@ class TraceReplayMeasurement {
                 + " against mosh-server through the relay (no loss)\n");
         StringBuilder details = new StringBuilder();
         Map<String, List<KeyResult>> ascii = new LinkedHashMap<>();
+        try {
+            measure(traces, delays, clients, report, details, ascii);
+        } finally {
+            TraceReplay.cleanUp();
+        }
+        if (!ascii.isEmpty()) {
+            report.append("\nASCII traces together (").append(String.join(", ", traces.stream()
+                    .filter(t -> !t.equals("cjk")).toList())).append("):\n");
+            ascii.forEach((k, v) -> report.append(String.format(Locale.ROOT, "%-25s", k))
+                    .append(ReplayStats.of(v).line()).append('\n'));
+        }
+        report.append("\n").append(details);
+        System.out.print(report);
+        Path out = Conformance.root().resolve("conformance/target/trace-replay.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+    }
+
+    /** Replays every trace at every delay into every client, adding to the report, details and ASCII pool. */
+    private static void measure(List<String> traces, List<Integer> delays, List<String> clients, StringBuilder report,
+                                StringBuilder details, Map<String, List<KeyResult>> ascii) throws Exception {
         for (String name : traces) {
             Trace trace = Trace.load(name);
             Reference ref = TraceReplay.reference(trace);
@@ -91,17 +112,6 @@ class TraceReplayMeasurement {
                 }
             }
         }
-        if (!ascii.isEmpty()) {
-            report.append("\nASCII traces together (").append(String.join(", ", traces.stream()
-                    .filter(t -> !t.equals("cjk")).toList())).append("):\n");
-            ascii.forEach((k, v) -> report.append(String.format(Locale.ROOT, "%-25s", k))
-                    .append(ReplayStats.of(v).line()).append('\n'));
-        }
-        report.append("\n").append(details);
-        System.out.print(report);
-        Path out = Conformance.root().resolve("conformance/target/trace-replay.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report, StandardCharsets.UTF_8);
     }
 
     /** Per run: the response of each keystroke and the first wrong cells shown, for reading the figures. */
