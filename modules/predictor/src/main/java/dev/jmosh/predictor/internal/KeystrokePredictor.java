@@ -298,12 +298,12 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
         cursor.col -= n;
         cursor.expire(p.nextFrame(), now);
         if (overwrite) {
+            // mosh reads the cell under the frame's own cursor here (fb.get_cell()), not the
+            // predicted one: its contents become the original, its rendition the blank's
+            Cell original = fb.cell(fb.cursorRow(), fb.cursorCol());
             for (int i = cursor.col; i < cursor.col + n; i++) {
                 ConditionalOverlayCell cell = row.cells[i];
                 restamp(cell);
-                // mosh reads the cell under the frame's own cursor here (fb.get_cell()), not the
-                // predicted one: its contents become the original, its rendition the blank's
-                Cell original = fb.cell(fb.cursorRow(), fb.cursorCol());
                 cell.originalContents.add(original);
                 cell.replacement = Cell.of(" ", original.rendition());
             }
