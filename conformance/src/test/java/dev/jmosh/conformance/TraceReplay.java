@@ -103,8 +103,16 @@ final class TraceReplay {
         }
     }
 
+    /**
+     * How long a display may lag behind the keystrokes before what it shows counts as wrong
+     * ({@link dev.jmosh.conformance.trace.ResponseAnalysis}): two one-way delays and 1.5 s.
+     */
+    static long windowNanos(int delayMs) {
+        return (2L * delayMs + 1500) * 1_000_000L;
+    }
+
     private static void awaitStart(ScreenLog log, Trace trace) throws InterruptedException {
-        if (!log.await(sc -> sc.text().lines().limit(sc.rows).anyMatch(l -> !l.isBlank()), 30_000)) {
+        if (!log.await(sc -> !sc.blank(), 30_000)) {
             throw new AssertionError("the reference session for " + trace.name() + " never drew; it shows\n"
                     + log.current());
         }

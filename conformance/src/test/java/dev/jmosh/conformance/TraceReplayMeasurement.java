@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,7 @@ class TraceReplayMeasurement {
             TraceReplay.cleanUp();
         }
         if (!ascii.isEmpty()) {
-            report.append("\nASCII traces together (").append(String.join(", ", traces.stream()
-                    .filter(t -> !t.equals("cjk")).toList())).append("):\n");
+            report.append("\nASCII traces together (those without a wide character):\n");
             ascii.forEach((k, v) -> report.append(String.format(Locale.ROOT, "%-25s", k))
                     .append(ReplayStats.of(v).line()).append('\n'));
         }
@@ -83,13 +83,13 @@ class TraceReplayMeasurement {
             for (int delay : delays) {
                 List<String> order = new ArrayList<>(clients);
                 if (turn++ % 2 == 1) {
-                    java.util.Collections.reverse(order); // who goes first alternates
+                    Collections.reverse(order); // who goes first alternates
                 }
                 for (String client : order) {
                     Replay r = TraceReplay.replay(trace, client, ADAPTIVE, delay, ref.truth().get(0),
                             ref.truth().get(trace.keys().size()));
                     Result result = ResponseAnalysis.analyse(ref.truth(), ref.seen(), r.sent(), r.display(),
-                            (2L * delay + 1500) * 1_000_000L);
+                            TraceReplay.windowNanos(delay));
                     String label = String.format(Locale.ROOT, "%-8s %3d ms %-12s", name, delay, client);
                     report.append(label).append(ReplayStats.of(result.keys()).line());
                     boolean endOk = r.end().sameText(ref.truth().get(trace.keys().size()));
@@ -104,7 +104,7 @@ class TraceReplayMeasurement {
                         report.append(String.format(Locale.ROOT, "%-8s %3d ms %-12s", "  wide", delay, client))
                                 .append(ReplayStats.of(wide).line()).append('\n');
                     }
-                    if (!name.equals("cjk")) {
+                    if (trace.keys().stream().noneMatch(Trace.Key::wide)) {
                         ascii.computeIfAbsent(delay + " ms " + client, x -> new ArrayList<>()).addAll(result.keys());
                     }
                     details.append(details(label, trace, r, result, endOk ? null : ref.truth()

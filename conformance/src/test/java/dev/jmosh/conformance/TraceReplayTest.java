@@ -47,7 +47,7 @@ class TraceReplayTest {
         assertThat(r.end().sameText(reference.truth().get(n))).as("%s ends on\n%s\nnot on\n%s", client, r.end(),
                 reference.truth().get(n)).isTrue();
         Result result = ResponseAnalysis.analyse(reference.truth(), reference.seen(), r.sent(), r.display(),
-                1_600_000_000L);
+                TraceReplay.windowNanos(50));
         assertThat(result.keys()).hasSize(n).allMatch(KeyResult::visible, "has a visible effect")
                 .allMatch(KeyResult::shown, "was shown");
     }

@@ -61,6 +61,11 @@ public final class Screen {
         return new Screen(columns, rows.length, cells, cursorRow, cursorCol);
     }
 
+    /** Whether every cell is blank. */
+    public boolean blank() {
+        return Arrays.stream(cells).allMatch(String::isBlank);
+    }
+
     /** The number of cells. */
     public int size() {
         return cells.length;
