@@ -76,6 +76,19 @@ public final class Framebuffer {
         return false;
     }
 
+    /**
+     * Returns whether row {@code row} looks the same here and in {@code other}: same width, and
+     * every cell's text, wide flag, rendition and hyperlink as {@link #equals} compares them
+     * (soft-wrap flags are not compared). Answers at once, without looking at cells, while the
+     * two frames still share the row, as copies do until one of them writes to it; so a display
+     * can tell cheaply which rows changed since the frame it last drew.
+     *
+     * @throws IndexOutOfBoundsException if either frame has no such row
+     */
+    public boolean sameRow(int row, Framebuffer other) {
+        return ScreenEquality.rowsEqual(screen.row(checkRow(row)), other.screen.row(other.checkRow(row)), false);
+    }
+
     /** Returns whether the row is soft-wrapped: its text continues on the next row. */
     public boolean rowWrapped(int row) {
         return screen.row(checkRow(row)).wrap();

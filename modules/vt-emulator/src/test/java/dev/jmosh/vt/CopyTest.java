@@ -54,6 +54,21 @@ class CopyTest {
     }
 
     @Test
+    void sameRowTellsWhichRowsChangedSinceACopy() {
+        Emulator e = emu(5, 3, "abc\r\ndef");
+        Framebuffer before = e.framebuffer().copy();
+        feed(e, "\033[1;1HZ\033[3;1H\033[1mq");
+        Framebuffer now = e.framebuffer();
+        assertThat(now.sameRow(0, before)).isFalse();
+        assertThat(now.sameRow(1, before)).isTrue();
+        assertThat(now.sameRow(2, before)).isFalse(); // a bold q where there was nothing
+        feed(e, "\033[m\033[1;1Ha\033[3;1H\033[K");
+        assertThat(e.framebuffer().sameRow(0, before)).isTrue(); // written again, equal by value
+        assertThat(e.framebuffer().sameRow(2, before)).isTrue();
+        assertThat(emu(6, 3, "abc").framebuffer().sameRow(0, before)).isFalse(); // another width
+    }
+
+    @Test
     void pendingRepliesAreCopied() {
         Emulator e = emu(5, 3, "\033[c");
         Emulator c = e.copy();
