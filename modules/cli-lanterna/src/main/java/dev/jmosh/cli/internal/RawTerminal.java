@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Lanterna never reads input here: the client reads standard input itself and forwards raw
  * bytes. Lanterna draws, and restores the terminal on exit.
  */
-public final class RawTerminal extends UnixLikeTerminal {
+public final class RawTerminal extends UnixLikeTerminal implements TerminalOutput {
     private Tty tty;
     private Runnable resizeListener;
 
@@ -98,6 +98,7 @@ public final class RawTerminal extends UnixLikeTerminal {
     }
 
     /** Writes bytes Lanterna has no call for (modes, titles) straight to the terminal. */
+    @Override
     public void writeRaw(String sequence) throws IOException {
         writeToTerminal(sequence.getBytes(StandardCharsets.UTF_8));
     }

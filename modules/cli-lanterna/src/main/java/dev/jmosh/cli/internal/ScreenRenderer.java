@@ -17,6 +17,10 @@ import java.util.Optional;
  * using the emulator's own character widths, then the cursor, the window title (with mosh's
  * {@code [mosh] } prefix), the bell and the modes Lanterna has no call for (bracketed paste,
  * mouse reporting, focus events, reverse video), which are written through.
+ *
+ * <p>It also keeps the frame it last drew, and looks again only at the rows that differ from it
+ * ({@link Framebuffer#sameRow}, immediate for the rows the two frames still share): a keystroke
+ * echoed locally redraws one row, not the screen, which is what keeps local echo instant.
  */
 public final class ScreenRenderer {
     private static final TextColor BAR_FG = TextColor.ANSI.WHITE;
@@ -24,10 +28,14 @@ public final class ScreenRenderer {
     /** Longer runs of blanks are erased with ECH instead of written, as mosh's display does. */
     private static final int MAX_BLANKS_WRITTEN = 4;
 
-    private final RawTerminal terminal;
+    private final TerminalOutput terminal;
     private final String titlePrefix;
     private final boolean titleSupported;
     private DisplayCell[][] shown;
+    /** The frame {@link #shown} was drawn from (a copy), or null when it must be drawn whole. */
+    private Framebuffer drawnFrame;
+    /** Whether row 0 of {@link #shown} holds the notification bar. */
+    private boolean drawnBar;
     private final TerminalModes modes = new TerminalModes();
     private String shownTitle;
     private int shownBells = -1;
@@ -44,6 +52,11 @@ public final class ScreenRenderer {
      * @param titleSupported whether the terminal type takes OSC titles (mosh's TERM whitelist)
      */
     public ScreenRenderer(RawTerminal terminal, String titlePrefix, boolean titleSupported) {
+        this((TerminalOutput) terminal, titlePrefix, titleSupported);
+    }
+
+    /** A renderer on any {@link TerminalOutput} (tests draw into a buffer). */
+    ScreenRenderer(TerminalOutput terminal, String titlePrefix, boolean titleSupported) {
         this.terminal = terminal;
         this.titlePrefix = titlePrefix;
         this.titleSupported = titleSupported;
@@ -52,6 +65,7 @@ public final class ScreenRenderer {
     /** Forgets what is on the terminal: the next {@link #render} repaints everything. */
     public void invalidate() {
         shown = null;
+        drawnFrame = null;
         modes.invalidate();
         shownTitle = null;
     }
@@ -61,15 +75,25 @@ public final class ScreenRenderer {
         TerminalSize size = terminal.getTerminalSize();
         int cols = size.getColumns();
         int rows = size.getRows();
-        DisplayCell[][] want = compose(fb, bar, cols, rows);
         if (shown == null || shown.length != rows || shown[0].length != cols) {
             resetAttributes();
             terminal.clearScreen();
             shown = blankGrid(cols, rows);
+            drawnFrame = null;
         }
+        Framebuffer last = drawnFrame;
+        drawnFrame = null; // until every row is drawn: a failed write leaves it to draw whole
+        boolean sameShape = last != null && last.columns() == fb.columns() && last.rows() == fb.rows();
+        String barText = bar.orElse(null);
         for (int y = 0; y < rows; y++) {
-            drawRow(y, want[y]);
+            boolean barRow = y == 0 && (barText != null || drawnBar);
+            boolean unchanged = sameShape && !barRow && (y >= fb.rows() || fb.sameRow(y, last));
+            if (!unchanged) {
+                drawRow(y, composeRow(fb, y, cols, y == 0 ? barText : null));
+            }
         }
+        drawnFrame = fb.copy();
+        drawnBar = barText != null;
         link(null);
         int bells = fb.bellCount();
         if (shownBells >= 0 && bells != shownBells) {
@@ -224,29 +248,41 @@ public final class ScreenRenderer {
 
     /** The grid to show: the frame clipped or padded to the window, then the bar on row 0. */
     static DisplayCell[][] compose(Framebuffer fb, Optional<String> bar, int cols, int rows) {
-        DisplayCell[][] grid = blankGrid(cols, rows);
-        int h = Math.min(rows, fb.rows());
-        int w = Math.min(cols, fb.columns());
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                Cell cell = fb.cell(y, x);
-                DisplayCell d = CellStyle.of(cell);
-                if (d.width() == 2) {
-                    if (x + 1 >= w) {
-                        d = new DisplayCell(" ", 1, d.foreground(), d.background(), d.attributes(), d.faint(),
-                                d.link());
-                    } else {
-                        grid[y][x] = d;
-                        grid[y][x + 1] = DisplayCell.continuation(d);
-                        x++;
-                        continue;
-                    }
-                }
-                grid[y][x] = d;
-            }
+        DisplayCell[][] grid = new DisplayCell[rows][];
+        for (int y = 0; y < rows; y++) {
+            grid[y] = composeRow(fb, y, cols, y == 0 ? bar.orElse(null) : null);
         }
-        bar.ifPresent(text -> drawBar(grid[0], text));
         return grid;
+    }
+
+    /** Row {@code y} of {@link #compose}: the bar if {@code barText} is not null, else the frame's row. */
+    private static DisplayCell[] composeRow(Framebuffer fb, int y, int cols, String barText) {
+        DisplayCell[] row = new DisplayCell[cols];
+        java.util.Arrays.fill(row, DisplayCell.BLANK);
+        if (barText != null) {
+            drawBar(row, barText);
+            return row;
+        }
+        if (y >= fb.rows()) {
+            return row;
+        }
+        int w = Math.min(cols, fb.columns());
+        for (int x = 0; x < w; x++) {
+            Cell cell = fb.cell(y, x);
+            DisplayCell d = CellStyle.of(cell);
+            if (d.width() == 2) {
+                if (x + 1 >= w) {
+                    d = new DisplayCell(" ", 1, d.foreground(), d.background(), d.attributes(), d.faint(), d.link());
+                } else {
+                    row[x] = d;
+                    row[x + 1] = DisplayCell.continuation(d);
+                    x++;
+                    continue;
+                }
+            }
+            row[x] = d;
+        }
+        return row;
     }
 
     private static void drawBar(DisplayCell[] row, String text) {

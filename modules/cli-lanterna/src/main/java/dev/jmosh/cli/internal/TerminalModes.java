@@ -32,7 +32,7 @@ final class TerminalModes {
         return cursorStyle > 0 ? "\033[0 q" : "";
     }
 
-    void update(RawTerminal t, Framebuffer fb) throws IOException {
+    void update(TerminalOutput t, Framebuffer fb) throws IOException {
         StringBuilder out = new StringBuilder();
         int r = fb.reverseVideo() ? 1 : 0;
         if (r != reverse) {
