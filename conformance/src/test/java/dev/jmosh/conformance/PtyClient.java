@@ -21,6 +21,7 @@ final class PtyClient implements AutoCloseable {
     private final Process process;
     private final OutputStream keys;
     private final int[] counts = new int[64]; // occurrences of U+0430 + i in the output
+    private final long[] drawnAt = new long[64]; // when the last of them was read (System.nanoTime)
     private final Thread reader;
     private final ScreenLog screens;
     private long bytesRead;
@@ -55,16 +56,19 @@ final class PtyClient implements AutoCloseable {
         int lead = -1;
         try {
             for (int n; (n = out.read(buf)) > 0; ) {
+                long now = System.nanoTime();
                 if (screens != null) {
-                    screens.feed(System.nanoTime(), buf, n);
+                    screens.feed(now, buf, n);
                 }
                 synchronized (this) {
                     for (int i = 0; i < n; i++) {
                         int b = buf[i] & 0xFF;
                         if (lead == 0xD0 && b >= 0xB0 && b <= 0xBF) {
                             counts[b - 0xB0]++;
+                            drawnAt[b - 0xB0] = now;
                         } else if (lead == 0xD1 && b >= 0x80 && b <= 0x8F) {
                             counts[16 + b - 0x80]++;
+                            drawnAt[16 + b - 0x80] = now;
                         }
                         lead = b;
                     }
@@ -87,6 +91,12 @@ final class PtyClient implements AutoCloseable {
      * more than before, or -1 after {@code timeoutMillis}.
      */
     long keystroke(char c, long timeoutMillis) throws IOException, InterruptedException {
+        long nanos = keystrokeNanos(c, timeoutMillis);
+        return nanos < 0 ? -1 : nanos / 1_000_000;
+    }
+
+    /** The same in ns, or -1 after {@code timeoutMillis}. */
+    long keystrokeNanos(char c, long timeoutMillis) throws IOException, InterruptedException {
         int slot = c - 0x430;
         if (slot < 0 || slot >= 32) {
             throw new IllegalArgumentException("not an echo letter: " + c);
@@ -106,8 +116,8 @@ final class PtyClient implements AutoCloseable {
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
+            return drawnAt[slot] - start;
         }
-        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** Writes raw bytes (Enter is "\r"). */

@@ -1,0 +1,116 @@
+package dev.jmosh.conformance;
+
+import dev.jmosh.conformance.relay.Impairment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * How long a client takes to draw a predicted keystroke (issue 6): the part of local echo that
+ * is the client's own work, with the network out of the way. mosh-client and jmosh-client each
+ * type into {@code cat} on mosh-server through the relay at 50 ms each way with prediction
+ * {@code always}, so that every keystroke after the first confirmed one is drawn by the client
+ * before any echo can come back; a keystroke's time runs from writing it to the client's
+ * terminal until the client draws it there ({@link PtyClient}). The clients take turns in rounds,
+ * so that machine noise falls on both alike.
+ *
+ * <p>Options: {@code -Djmosh.measure.rounds=N} (20 keystrokes per client each, default 10),
+ * {@code -Djmosh.measure.prediction=always|adaptive}.
+ *
+ * <p>A measurement, not a test: it runs only with {@code -Djmosh.measure=draw}, asserts nothing
+ * about the figures, prints them and writes {@code conformance/target/local-echo-draw.txt}.
+ */
+class LocalEchoDrawMeasurement {
+    private static final int ROUNDS = Integer.getInteger("jmosh.measure.rounds", 10);
+    private static final int KEYS_PER_ROUND = 20;
+    private static final int DELAY_MS = 50;
+
+    @Test
+    @Timeout(1800)
+    void predictedKeystrokeToDraw() throws Exception {
+        Assumptions.assumeTrue("draw".equals(System.getProperty("jmosh.measure")), "run with -Djmosh.measure=draw");
+        Conformance.require("mosh-server", "mosh-client", "script");
+        String mode = System.getProperty("jmosh.measure.prediction", "always");
+        List<String> clients = List.of("mosh-client", "jmosh-client");
+        List<List<Double>> times = new ArrayList<>();
+        List<RelayedSession> open = new ArrayList<>();
+        try {
+            for (String c : clients) {
+                Map<String, String> env = new java.util.HashMap<>(Map.of("MOSH_PREDICTION_DISPLAY", mode));
+                String opts = System.getProperty("jmosh.measure.javaopts", "");
+                if (!opts.isEmpty()) {
+                    env.put("JMOSH_JAVA_OPTS", "'" + opts + "'");
+                }
+                RelayedSession s = RelayedSession.onPty(RelayedSession.client(c), "mosh-server", env, 80, 24, 5,
+                        "exec cat");
+                open.add(s);
+                if (s.pty.keystroke(PtyClient.letter(31), 30_000) < 0) {
+                    throw new AssertionError(c + ": no echo within 30 s");
+                }
+                s.relay.impair(Impairment.lossy(0, DELAY_MS));
+                s.pty.type("\r");
+                times.add(new ArrayList<>());
+            }
+            Random think = new Random(11);
+            int typed = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int i = 0; i < clients.size(); i++) {
+                    PtyClient pty = open.get(i).pty;
+                    // the first key of a line starts a new epoch: shown only once its echo is back
+                    pty.keystroke(PtyClient.letter(typed), 20_000);
+                    Thread.sleep(3L * DELAY_MS);
+                    for (int k = 1; k < KEYS_PER_ROUND; k++) {
+                        long nanos = pty.keystrokeNanos(PtyClient.letter(typed + k), 20_000);
+                        times.get(i).add(nanos < 0 ? 20_000.0 : nanos / 1e6);
+                        Thread.sleep(60 + think.nextInt(200)); // a typist's pause
+                    }
+                    pty.type("\r");
+                    Thread.sleep(3L * DELAY_MS);
+                }
+                typed += KEYS_PER_ROUND;
+            }
+        } finally {
+            for (int i = open.size() - 1; i >= 0; i--) {
+                open.get(i).close();
+            }
+        }
+        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+                "predicted keystroke to draw, %d ms each way, prediction %s, %d keystrokes each%n", DELAY_MS, mode,
+                ROUNDS * (KEYS_PER_ROUND - 1)));
+        for (int i = 0; i < clients.size(); i++) {
+            List<Double> t = times.get(i);
+            report.append(String.format(Locale.ROOT, "%-13s <=1 ms %5.1f%%  <=5 ms %5.1f%%  median %5.2f  p90 %5.2f"
+                            + "  p99 %6.2f  max %6.2f  mean %5.2f ms%n", clients.get(i), share(t, 1), share(t, 5),
+                    percentile(t, 50), percentile(t, 90), percentile(t, 99), percentile(t, 100),
+                    t.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
+        }
+        for (int i = 0; i < clients.size(); i++) {
+            report.append(clients.get(i)).append(" (ms, in order):");
+            times.get(i).forEach(x -> report.append(String.format(Locale.ROOT, " %.1f", x)));
+            report.append('\n');
+        }
+        System.out.print(report);
+        Path out = Conformance.root().resolve("conformance/target/local-echo-draw.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+    }
+
+    private static double share(List<Double> t, double atMostMs) {
+        return 100.0 * t.stream().filter(x -> x <= atMostMs).count() / t.size();
+    }
+
+    private static double percentile(List<Double> t, int p) {
+        double[] a = t.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(a);
+        return a.length == 0 ? Double.NaN : a[Math.max(0, Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1))];
+    }
+}
