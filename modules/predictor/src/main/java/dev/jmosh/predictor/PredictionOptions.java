@@ -4,14 +4,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The options a prediction provider reads, by their mosh environment names, and the rule that
- * picks the provider from them.
+ * The options a prediction provider reads, by their environment names (mosh's, and one of
+ * jmosh's own), and the rule that picks the provider from them.
  */
 public final class PredictionOptions {
     /** When predictions are shown: {@code adaptive} (default), {@code always}, {@code never}, {@code experimental}. */
     public static final String DISPLAY = "MOSH_PREDICTION_DISPLAY";
     /** {@code yes} (exactly) predicts typing as overwriting instead of inserting. */
     public static final String OVERWRITE = "MOSH_PREDICTION_OVERWRITE";
+    /**
+     * Beyond mosh: {@code no} (exactly) keeps mosh's rule that the first keys after Enter wait for
+     * their echo; otherwise they are shown at once at a prompt that has echoed before.
+     */
+    public static final String PROMPTS = "JMOSH_PREDICTION_PROMPTS";
     /** The provider of mosh's engine. */
     public static final String MOSH_PROVIDER = "mosh";
     /** The provider that predicts nothing. */
@@ -20,10 +25,10 @@ public final class PredictionOptions {
     private PredictionOptions() {
     }
 
-    /** Returns the prediction options found in an environment (the two variables, when set). */
+    /** Returns the prediction options found in an environment (the three variables, when set). */
     public static Map<String, String> fromEnvironment(Map<String, String> env) {
         Map<String, String> options = new HashMap<>();
-        for (String name : new String[] {DISPLAY, OVERWRITE}) {
+        for (String name : new String[] {DISPLAY, OVERWRITE, PROMPTS}) {
             String value = env.get(name);
             if (value != null) {
                 options.put(name, value);
@@ -44,6 +49,11 @@ public final class PredictionOptions {
     /** Returns whether typing is predicted as overwriting (mosh: only the exact value {@code yes}). */
     public static boolean overwrite(Map<String, String> options) {
         return "yes".equals(options.get(OVERWRITE));
+    }
+
+    /** Returns whether prompts that have echoed before are trusted (unless the option is exactly {@code no}). */
+    public static boolean trustPrompts(Map<String, String> options) {
+        return !"no".equals(options.get(PROMPTS));
     }
 
     /**

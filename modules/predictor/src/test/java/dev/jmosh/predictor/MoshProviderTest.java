@@ -57,6 +57,14 @@ class MoshProviderTest {
     }
 
     @Test
+    void promptsAreTrustedUnlessTheOptionIsExactlyNo() {
+        assertThat(PredictionOptions.trustPrompts(Map.of())).isTrue();
+        assertThat(PredictionOptions.trustPrompts(Map.of(PredictionOptions.PROMPTS, "yes"))).isTrue();
+        assertThat(PredictionOptions.trustPrompts(Map.of(PredictionOptions.PROMPTS, "NO"))).isTrue();
+        assertThat(PredictionOptions.trustPrompts(Map.of(PredictionOptions.PROMPTS, "no"))).isFalse();
+    }
+
+    @Test
     void neverSelectsTheNeverProviderAndEverythingElseMosh() {
         assertThat(PredictionOptions.providerName(Map.of())).isEqualTo("mosh");
         assertThat(PredictionOptions.providerName(Map.of(PredictionOptions.DISPLAY, "experimental"))).isEqualTo("mosh");
@@ -66,8 +74,8 @@ class MoshProviderTest {
     @Test
     void theEnvironmentGivesOnlyThePredictionVariables() {
         assertThat(PredictionOptions.fromEnvironment(Map.of("MOSH_PREDICTION_DISPLAY", "always",
-                "MOSH_PREDICTION_OVERWRITE", "yes", "MOSH_KEY", "k")))
-                .containsOnlyKeys("MOSH_PREDICTION_DISPLAY", "MOSH_PREDICTION_OVERWRITE");
+                "MOSH_PREDICTION_OVERWRITE", "yes", "JMOSH_PREDICTION_PROMPTS", "no", "MOSH_KEY", "k")))
+                .containsOnlyKeys("MOSH_PREDICTION_DISPLAY", "MOSH_PREDICTION_OVERWRITE", "JMOSH_PREDICTION_PROMPTS");
     }
 
     @Test

@@ -50,6 +50,9 @@ import java.nio.charset.StandardCharsets;
  * </ul>
  * "The cell left of the cursor", "under the cursor" and "the character to the left" always
  * mean the row as predicted ({@link PredictedRow}).
+ *
+ * <p>Also beyond mosh, a printable key typed on a settled screen lets {@link PromptTrust} decide
+ * whether its epoch is shown at once, before it is predicted.
  */
 final class KeystrokePredictor implements KeystrokeParser.Actions {
     private static final int DEL = 0x7F;
@@ -59,12 +62,16 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
 
     private final Predictions p;
     private final boolean overwrite;
+    /** Null when prompts are not trusted. */
+    private final PromptTrust prompts;
     private Framebuffer fb;
     private long now;
+    private boolean settled;
 
-    KeystrokePredictor(Predictions predictions, boolean overwrite) {
+    KeystrokePredictor(Predictions predictions, boolean overwrite, PromptTrust prompts) {
         this.p = predictions;
         this.overwrite = overwrite;
+        this.prompts = prompts;
     }
 
     /** Sets the frame the user sees and the time for the actions of the next byte. */
@@ -73,8 +80,26 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
         this.now = nowMillis;
     }
 
+    /**
+     * Says, before a read, whether the screen has caught up with every earlier keystroke; this
+     * holds for the read's first action only.
+     */
+    void settled(boolean screenSettled) {
+        this.settled = screenSettled;
+    }
+
+    /** Whether this action is the first of a read on a settled screen (and so no later one is). */
+    private boolean takeSettled() {
+        boolean s = settled;
+        settled = false;
+        return s;
+    }
+
     @Override
     public void print(int ch) {
+        if (takeSettled() && prompts != null && ch != DEL && ch >= 0x20 && CharWidth.of(ch) > 0) {
+            prompts.firstKey(fb, p);
+        }
         p.initCursor(fb);
         if (ch == DEL) {
             backspace();
@@ -90,6 +115,7 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
 
     @Override
     public void execute(int ch) {
+        settled = false;
         p.becomeTentative();
         if (ch == CR) {
             newlineCarriageReturn();
@@ -98,11 +124,13 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
 
     @Override
     public void escDispatch(int ch) {
+        settled = false;
         p.becomeTentative();
     }
 
     @Override
     public void csiDispatch(int ch) {
+        settled = false;
         if (ch == 'C') { // right arrow
             p.initCursor(fb);
             ConditionalCursorMove cursor = p.cursor();

@@ -10,7 +10,8 @@ import java.util.Map;
  * The {@code mosh} prediction provider: mosh 1.4.0's local echo on jmosh's
  * {@link Framebuffer}, in the mode {@code MOSH_PREDICTION_DISPLAY} asks for (adaptive by default)
  * and inserting or, with {@code MOSH_PREDICTION_OVERWRITE=yes}, overwriting. Beyond mosh, it
- * also predicts wide characters and combining marks ({@link PredictionEngine}).
+ * also predicts wide characters and combining marks, and shows the first keys typed at a prompt
+ * that has echoed before unless {@code JMOSH_PREDICTION_PROMPTS=no} ({@link PredictionEngine}).
  */
 public final class MoshPredictorProvider implements PredictorProvider {
     @Override
@@ -32,6 +33,6 @@ public final class MoshPredictorProvider implements PredictorProvider {
                     + Framebuffer.class.getName() + ", not " + frameType.getName());
         }
         return (Predictor<F>) new PredictionEngine(PredictionOptions.display(options),
-                PredictionOptions.overwrite(options));
+                PredictionOptions.overwrite(options), PredictionOptions.trustPrompts(options));
     }
 }

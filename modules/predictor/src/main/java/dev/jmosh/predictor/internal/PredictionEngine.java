@@ -16,7 +16,9 @@ import dev.jmosh.vt.Rendition;
  * epoch if it was still hidden, or every prediction if it was already shown). Which predictions
  * are drawn, and whether underlined, is decided by the {@link PredictionDisplay} mode and the
  * {@link DisplayTriggers}. Beyond mosh, wide characters and combining marks are predicted too
- * (see {@link KeystrokePredictor}); on narrow text every prediction is mosh's.
+ * (see {@link KeystrokePredictor}), and unless turned off, an epoch begun at a prompt that has
+ * echoed before is shown from its first key ({@link PromptTrust}); otherwise, on narrow text,
+ * every prediction is mosh's.
  */
 final class PredictionEngine implements Predictor<Framebuffer> {
     /** Reads longer than this (bytes) are pastes: no prediction, and the old ones are dropped. */
@@ -30,7 +32,11 @@ final class PredictionEngine implements Predictor<Framebuffer> {
     private final DisplayTriggers triggers = new DisplayTriggers();
     private final KeystrokePredictor keystrokes;
     private final KeystrokeParser parser;
+    /** Null when prompts are not trusted (mosh's rule). */
+    private final PromptTrust prompts;
     private long lateAck;
+    /** The client state that carries the newest byte typed so far (0 before any). */
+    private long lastInputFrame;
     private long sendInterval = 250;
     private int lastHeight;
     private int lastWidth;
@@ -39,12 +45,15 @@ final class PredictionEngine implements Predictor<Framebuffer> {
      * An engine in mode {@code display}.
      *
      * @param overwrite predict typing as overwriting instead of inserting ({@code MOSH_PREDICTION_OVERWRITE=yes})
+     * @param trustPrompts show predictions from the first key at a prompt that has echoed before
+     *     (beyond mosh; {@link PromptTrust})
      */
-    PredictionEngine(PredictionDisplay display, boolean overwrite) {
+    PredictionEngine(PredictionDisplay display, boolean overwrite, boolean trustPrompts) {
         this.display = display;
         this.experimental = display == PredictionDisplay.EXPERIMENTAL;
         this.predictions = new Predictions(experimental);
-        this.keystrokes = new KeystrokePredictor(predictions, overwrite);
+        this.prompts = trustPrompts && !experimental ? new PromptTrust() : null;
+        this.keystrokes = new KeystrokePredictor(predictions, overwrite, prompts);
         this.parser = new KeystrokeParser(keystrokes);
     }
 
@@ -53,11 +62,17 @@ final class PredictionEngine implements Predictor<Framebuffer> {
         predictions.localFrameSent = stateNum - 1;
         if (len > PASTE_THRESHOLD) { // don't predict bulk data
             reset();
+            lastInputFrame = predictions.nextFrame();
             return;
+        }
+        if (prompts != null && display != PredictionDisplay.NEVER) {
+            cull(frame, nowMillis); // as for the first byte: what is still outstanding before this read
+            keystrokes.settled(settled());
         }
         for (int i = off; i < off + len; i++) {
             newUserByte(bytes[i], frame, nowMillis);
         }
+        lastInputFrame = predictions.nextFrame();
     }
 
     @Override
@@ -96,6 +111,15 @@ final class PredictionEngine implements Predictor<Framebuffer> {
         cull(frame, now);
         keystrokes.context(frame, now);
         parser.input(b);
+    }
+
+    /**
+     * Whether the screen has caught up with the user: every byte typed before this read has been
+     * echoed and acknowledged (it travelled in a state the echo ack has reached) and no
+     * prediction is outstanding.
+     */
+    private boolean settled() {
+        return Long.compareUnsigned(lastInputFrame, lateAck) <= 0 && !predictions.active();
     }
 
     /** Draws the displayable predictions (mosh {@code PredictionEngine::apply}). */
@@ -146,6 +170,7 @@ final class PredictionEngine implements Predictor<Framebuffer> {
         }
         if (!predictions.cursors.isEmpty()
                 && predictions.cursor().validity(fb, lateAck) == Validity.INCORRECT_OR_EXPIRED) {
+            disproven(predictions.cursor().tentativeUntilEpoch);
             if (!experimental) {
                 reset();
                 return;
@@ -159,6 +184,7 @@ final class PredictionEngine implements Predictor<Framebuffer> {
     private boolean cullCell(Framebuffer fb, ConditionalOverlayRow row, ConditionalOverlayCell cell, long now) {
         switch (cell.validity(fb, row.rowNum, lateAck)) {
             case INCORRECT_OR_EXPIRED -> {
+                disproven(cell.tentativeUntilEpoch);
                 if (experimental) {
                     cell.reset(); // experimental mode kills only the cell
                 } else if (cell.tentative(predictions.confirmedEpoch)) {
@@ -170,6 +196,9 @@ final class PredictionEngine implements Predictor<Framebuffer> {
             }
             case CORRECT -> {
                 predictions.confirm(cell.tentativeUntilEpoch);
+                if (prompts != null) {
+                    prompts.proven(cell.tentativeUntilEpoch);
+                }
                 // when predictions come in quickly, slowly take away the glitch trigger
                 triggers.confirmed(now - cell.predictionTime, now);
                 // the rest of the predicted row takes the renditions the server really used
@@ -188,6 +217,12 @@ final class PredictionEngine implements Predictor<Framebuffer> {
         return true;
     }
 
+    private void disproven(long epoch) {
+        if (prompts != null) {
+            prompts.disproven(epoch);
+        }
+    }
+
     /** The epochs, frames and triggers, for logs. */
     @Override
     public String toString() {
@@ -195,6 +230,10 @@ final class PredictionEngine implements Predictor<Framebuffer> {
                 + " confirmed=" + predictions.confirmedEpoch + " sent=" + predictions.localFrameSent + " echoAck=" + lateAck + " srtt=" + triggers.srttTrigger()
                 + " flagging=" + triggers.flagging() + " glitch=" + triggers.glitchTrigger() + " cursors="
                 + predictions.cursors + "]";
+    }
+
+    PromptTrust prompts() {
+        return prompts;
     }
 
     DisplayTriggers triggers() {

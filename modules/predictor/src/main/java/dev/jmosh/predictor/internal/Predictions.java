@@ -47,6 +47,11 @@ final class Predictions {
         }
     }
 
+    /** Whether predictions made now stay hidden until their epoch is proven. */
+    boolean tentative() {
+        return Long.compareUnsigned(predictionEpoch, confirmedEpoch) > 0;
+    }
+
     /** Drops every prediction and starts a new epoch. */
     void reset() {
         cursors.clear();

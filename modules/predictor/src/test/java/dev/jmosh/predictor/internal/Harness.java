@@ -25,9 +25,14 @@ final class Harness {
     Framebuffer shown;
 
     Harness(PredictionDisplay mode, boolean overwrite, int columns, int rows, String screen) {
+        this(mode, overwrite, true, columns, rows, screen);
+    }
+
+    /** The same, trusting prompts that have echoed before or not ({@link PromptTrust}). */
+    Harness(PredictionDisplay mode, boolean overwrite, boolean trustPrompts, int columns, int rows, String screen) {
         server = new Emulator(columns, rows);
         write(screen);
-        engine = new PredictionEngine(mode, overwrite);
+        engine = new PredictionEngine(mode, overwrite, trustPrompts);
         engine.sendInterval(20);
         show();
     }

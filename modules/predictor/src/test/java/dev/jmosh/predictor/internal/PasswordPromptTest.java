@@ -17,7 +17,13 @@ class PasswordPromptTest {
 
     /** A proven shell prompt "$ su" on a link slow enough for the SRTT trigger. */
     private static Harness shell() {
-        Harness h = new Harness(PredictionDisplay.ADAPTIVE, false, 20, 5, "$ ").sendInterval(100).confirmed("su");
+        return shell(true);
+    }
+
+    /** The same, trusting prompts that have echoed before or, as mosh, not ({@link PromptTrust}). */
+    private static Harness shell(boolean trustPrompts) {
+        Harness h = new Harness(PredictionDisplay.ADAPTIVE, false, trustPrompts, 20, 5, "$ ").sendInterval(100)
+                .confirmed("su");
         assertThat(h.engine.showing()).as("predictions are shown").isTrue();
         return h;
     }
@@ -96,7 +102,7 @@ class PasswordPromptTest {
 
     @Test
     void afterThePasswordAWideCharacterAtTheNextPromptProvesItsEpoch() {
-        Harness h = shell().type("\r").echo("\r\nPassword: ").type("p");
+        Harness h = shell(false).type("\r").echo("\r\nPassword: ").type("p");
         h.ack(h.sent).type("\r").echo("\r\n$ ");
         untouched(h);
         h.type("\u4e2d");
@@ -105,5 +111,15 @@ class PasswordPromptTest {
         assertThat(h.predictions().confirmedEpoch).as("credited").isEqualTo(h.predictions().predictionEpoch);
         h.type("\u6587");
         assertThat(h.row(2)).as("shown at once").isEqualTo("$ \u4e2d\u6587");
+    }
+
+    @Test
+    void afterThePasswordTheShellPromptIsStillTrusted() {
+        Harness h = shell(true).type("\r").echo("\r\nPassword: ").type("p");
+        h.ack(h.sent).type("\r").echo("\r\n$ ");
+        untouched(h);
+        h.type("\u4e2d");
+        assertThat(h.row(2)).as("beyond mosh: shown at once at the proven prompt").isEqualTo("$ \u4e2d");
+        h.echoWithoutMisprediction("\u4e2d");
     }
 }
