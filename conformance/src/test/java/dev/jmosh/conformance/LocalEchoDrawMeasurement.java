@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
  * so that machine noise falls on both alike.
  *
  * <p>Options: {@code -Djmosh.measure.rounds=N} (20 keystrokes per client each, default 10),
- * {@code -Djmosh.measure.prediction=always|adaptive}.
+ * {@code -Djmosh.measure.prediction=always|adaptive}, {@code -Djmosh.measure.javaopts='...'}
+ * (JVM options for jmosh-client, through {@code JMOSH_JAVA_OPTS}).
  *
  * <p>A measurement, not a test: it runs only with {@code -Djmosh.measure=draw}, asserts nothing
  * about the figures, prints them and writes {@code conformance/target/local-echo-draw.txt}.
