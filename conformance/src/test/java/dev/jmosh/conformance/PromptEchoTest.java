@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmosh.conformance.relay.Impairment;
 import dev.jmosh.conformance.trace.ScreenLog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,7 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Beyond mosh, black-box: jmosh-client at a bash prompt on mosh-server, 200 ms each way. Once the
  * prompt has echoed a command, the first key of the next command is drawn long before its echo
  * could come back (mosh-client, and jmosh-client with {@code JMOSH_PREDICTION_PROMPTS=no}, wait
- * the round trip); and nothing typed at a password prompt ever reaches the screen.
+ * the round trip); keys typed right after Enter appear after the prompt once it is back, and
+ * typing goes on at once from there; and nothing typed at a password prompt ever reaches the
+ * screen.
  */
 class PromptEchoTest {
     private static final int DELAY_MS = 200;
@@ -55,6 +59,39 @@ class PromptEchoTest {
                 assertThat(ms).as("ms to draw the first key, mosh's rule").isGreaterThanOrEqualTo(2L * DELAY_MS - 20);
             }
             s.pty.type("\u0015"); // Ctrl-U: leave the line empty
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void keysTypedAheadOfThePromptAreShownOnceItIsBack() throws Exception {
+        Conformance.require("mosh-server", "mosh-client", "script", "bash");
+        ScreenLog screens = new ScreenLog(80, 24);
+        try (RelayedSession s = shell("jmosh-client", Map.of("MOSH_PREDICTION_DISPLAY", "adaptive"), screens)) {
+            firstCommand(s, screens);
+            int row = screens.current().cursorRow + 1;
+            int keys = 10;
+            long[] sent = new long[keys];
+            s.pty.type("\r");
+            for (int i = 0; i < keys; i++) { // 1 s of typing from the Enter on: the prompt is back after 400 ms
+                sent[i] = System.nanoTime();
+                s.pty.type(String.valueOf(PtyClient.letter(3 + i)));
+                Thread.sleep(100);
+            }
+            screens.awaitQuiet(4L * DELAY_MS, 10_000);
+            List<Long> ms = new ArrayList<>();
+            for (int i = 0; i < keys; i++) {
+                int cell = row * 80 + 2 + i;
+                String letter = String.valueOf(PtyClient.letter(3 + i));
+                long first = sent[i];
+                ms.add(screens.snapshots().stream().filter(sn -> sn.nanos() >= first)
+                        .filter(sn -> sn.screen().cell(cell).equals(letter)).findFirst()
+                        .map(sn -> (sn.nanos() - first) / 1_000_000).orElse(-1L));
+            }
+            System.out.println("PromptEchoTest, keys typed after Enter, ms to drawing: " + ms);
+            assertThat(ms).as("ms from each key to its drawing after the prompt").doesNotContain(-1L);
+            assertThat(ms.subList(keys - 3, keys)).as("the last keys, typed once the prompt was back: %s", ms)
+                    .allMatch(t -> t < DELAY_MS / 2);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.jmosh.vt.CharWidth;
 import dev.jmosh.vt.Framebuffer;
 import dev.jmosh.vt.Rendition;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Turns the actions of one keystroke into predictions (the body of mosh's
@@ -52,7 +53,9 @@ import java.nio.charset.StandardCharsets;
  * mean the row as predicted ({@link PredictedRow}).
  *
  * <p>Also beyond mosh, a printable key typed on a settled screen lets {@link PromptTrust} decide
- * whether its epoch is shown at once, before it is predicted.
+ * whether its epoch is shown at once, before it is predicted; and the characters typed after
+ * Enter are recorded for {@link TypeAhead}, which may later have them predicted again where the
+ * prompt puts them ({@link #replay}).
  */
 final class KeystrokePredictor implements KeystrokeParser.Actions {
     private static final int DEL = 0x7F;
@@ -64,14 +67,17 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
     private final boolean overwrite;
     /** Null when prompts are not trusted. */
     private final PromptTrust prompts;
+    /** Null when prompts are not trusted. */
+    private final TypeAhead typeAhead;
     private Framebuffer fb;
     private long now;
     private boolean settled;
 
-    KeystrokePredictor(Predictions predictions, boolean overwrite, PromptTrust prompts) {
+    KeystrokePredictor(Predictions predictions, boolean overwrite, PromptTrust prompts, TypeAhead typeAhead) {
         this.p = predictions;
         this.overwrite = overwrite;
         this.prompts = prompts;
+        this.typeAhead = typeAhead;
     }
 
     /** Sets the frame the user sees and the time for the actions of the next byte. */
@@ -101,15 +107,50 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
             prompts.firstKey(fb, p);
         }
         p.initCursor(fb);
+        int width = ch < 0x20 || ch == DEL ? -1 : CharWidth.of(ch);
+        if (typeAhead != null) {
+            if (width > 0) {
+                typeAhead.key(p.nextFrame(), ch, width, now);
+            } else {
+                typeAhead.stop();
+            }
+        }
         if (ch == DEL) {
             backspace();
             return;
         }
-        switch (ch < 0x20 ? -1 : CharWidth.of(ch)) {
+        switch (width) {
             case 1 -> printNarrow(ch);
             case 2 -> printWide(ch);
             case 0 -> combine(ch);
             default -> p.becomeTentative(); // not printable: the emulator ignores it
+        }
+    }
+
+    /**
+     * Predicts {@code keys} again on the server's frame {@code frame}, from its cursor on, each
+     * decided by the state that carried it (for {@link TypeAhead}).
+     */
+    void replay(Framebuffer frame, List<TypeAhead.Key> keys) {
+        Framebuffer before = fb;
+        long beforeNow = now;
+        long sent = p.localFrameSent;
+        fb = frame;
+        try {
+            for (TypeAhead.Key k : keys) {
+                p.localFrameSent = k.frame() - 1;
+                now = k.millis();
+                p.initCursor(fb);
+                if (k.width() == 2) {
+                    printWide(k.codePoint());
+                } else {
+                    printNarrow(k.codePoint());
+                }
+            }
+        } finally {
+            p.localFrameSent = sent;
+            fb = before;
+            now = beforeNow;
         }
     }
 
@@ -118,19 +159,30 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
         settled = false;
         p.becomeTentative();
         if (ch == CR) {
+            if (typeAhead != null) {
+                typeAhead.enter(p.nextFrame());
+            }
             newlineCarriageReturn();
+        } else if (typeAhead != null) {
+            typeAhead.stop();
         }
     }
 
     @Override
     public void escDispatch(int ch) {
         settled = false;
+        if (typeAhead != null) {
+            typeAhead.stop();
+        }
         p.becomeTentative();
     }
 
     @Override
     public void csiDispatch(int ch) {
         settled = false;
+        if (typeAhead != null) {
+            typeAhead.stop();
+        }
         if (ch == 'C') { // right arrow
             p.initCursor(fb);
             ConditionalCursorMove cursor = p.cursor();

@@ -34,6 +34,8 @@ final class PredictionEngine implements Predictor<Framebuffer> {
     private final KeystrokeParser parser;
     /** Null when prompts are not trusted (mosh's rule). */
     private final PromptTrust prompts;
+    /** Null when prompts are not trusted (mosh's rule). */
+    private final TypeAhead typeAhead;
     private long lateAck;
     /** The client state that carries the newest byte typed so far (0 before any). */
     private long lastInputFrame;
@@ -53,7 +55,8 @@ final class PredictionEngine implements Predictor<Framebuffer> {
         this.experimental = display == PredictionDisplay.EXPERIMENTAL;
         this.predictions = new Predictions(experimental);
         this.prompts = trustPrompts && !experimental ? new PromptTrust() : null;
-        this.keystrokes = new KeystrokePredictor(predictions, overwrite, prompts);
+        this.typeAhead = prompts != null ? new TypeAhead() : null;
+        this.keystrokes = new KeystrokePredictor(predictions, overwrite, prompts, typeAhead);
         this.parser = new KeystrokeParser(keystrokes);
     }
 
@@ -88,12 +91,36 @@ final class PredictionEngine implements Predictor<Framebuffer> {
     @Override
     public void overlay(Framebuffer frame, long nowMillis) {
         cull(frame, nowMillis);
+        placeTypeAhead(frame);
         apply(frame);
+    }
+
+    /**
+     * Beyond mosh: once the server's frame shows where the characters typed after Enter go (a
+     * trusted prompt, then those of them already echoed), the hidden guesses made for them are
+     * dropped and the rest are predicted there, in an epoch shown at once ({@link TypeAhead}).
+     */
+    private void placeTypeAhead(Framebuffer fb) {
+        if (typeAhead == null || display == PredictionDisplay.NEVER || !predictions.tentative()
+                || !typeAhead.due(lateAck)) {
+            return;
+        }
+        TypeAhead.Anchor anchor = typeAhead.anchor(fb, lateAck, prompts);
+        if (anchor == null) {
+            return;
+        }
+        predictions.reset(); // none of them was shown
+        predictions.confirm(predictions.predictionEpoch);
+        prompts.placed(anchor.prompt(), predictions.predictionEpoch);
+        keystrokes.replay(fb, typeAhead.take(anchor.echoed()));
     }
 
     @Override
     public void reset() {
         predictions.reset();
+        if (typeAhead != null) {
+            typeAhead.stop();
+        }
     }
 
     @Override

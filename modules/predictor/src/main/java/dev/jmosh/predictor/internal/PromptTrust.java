@@ -83,6 +83,15 @@ final class PromptTrust {
     }
 
     /**
+     * An epoch made of keys placed after {@code prompt} ({@link TypeAhead}), shown at once: as
+     * for a first key, a wrong prediction in it makes the prompt untrusted.
+     */
+    void placed(String prompt, long epoch) {
+        candidate = prompt;
+        candidateEpoch = epoch;
+    }
+
+    /**
      * The text left of the cursor on its row, blanks as spaces, if it is {@value #MIN_COLUMNS}
      * columns or more, holds something other than blanks, and nothing but blanks follows the
      * cursor; else null.
@@ -90,12 +99,17 @@ final class PromptTrust {
     static String promptAt(Framebuffer fb) {
         int row = fb.cursorRow();
         int col = fb.cursorCol();
-        if (col < MIN_COLUMNS) {
+        if (col < MIN_COLUMNS || !blankFrom(fb, row, col)) {
             return null;
         }
-        StringBuilder text = new StringBuilder(col);
+        return textBefore(fb, row, col);
+    }
+
+    /** The text of columns 0 to {@code end} (excluded) of the row, blanks as spaces; null if all blank. */
+    static String textBefore(Framebuffer fb, int row, int end) {
+        StringBuilder text = new StringBuilder(end);
         boolean printed = false;
-        for (int x = 0; x < col; x++) {
+        for (int x = 0; x < end; x++) {
             Cell c = fb.cell(row, x);
             if (c.blank()) {
                 text.append(' ');
@@ -104,14 +118,16 @@ final class PromptTrust {
                 printed = true;
             }
         }
-        if (!printed) {
-            return null;
-        }
+        return printed ? text.toString() : null;
+    }
+
+    /** Whether the row is blank from column {@code col} to its end. */
+    static boolean blankFrom(Framebuffer fb, int row, int col) {
         for (int x = col; x < fb.columns(); x++) {
             if (!fb.cell(row, x).blank()) {
-                return null;
+                return false;
             }
         }
-        return text.toString();
+        return true;
     }
 }
