@@ -18,9 +18,9 @@ import java.util.LinkedHashSet;
  * at once and its predictions are shown.
  *
  * <p>A password prompt is never remembered, since nothing typed there is ever echoed. Keys typed
- * ahead of a prompt, before the screen has settled, get mosh's rule. A remembered prompt whose
- * prediction proves wrong is forgotten; what was shown is corrected as any shown prediction is,
- * by mosh's reset.
+ * ahead of a prompt, before the screen has settled, are left to {@link TypeAhead}, which places
+ * them after a remembered prompt once it is back. A remembered prompt whose prediction proves
+ * wrong is forgotten; what was shown is corrected as any shown prediction is, by mosh's reset.
  */
 final class PromptTrust {
     /** How many prompts are remembered (the most recently proven). */
