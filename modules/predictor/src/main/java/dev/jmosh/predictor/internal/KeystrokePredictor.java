@@ -103,17 +103,15 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
 
     @Override
     public void print(int ch) {
-        if (takeSettled() && prompts != null && ch != DEL && ch >= 0x20 && CharWidth.of(ch) > 0) {
+        int width = ch < 0x20 || ch == DEL ? -1 : CharWidth.of(ch);
+        if (takeSettled() && prompts != null && width > 0) {
             prompts.firstKey(fb, p);
         }
         p.initCursor(fb);
-        int width = ch < 0x20 || ch == DEL ? -1 : CharWidth.of(ch);
-        if (typeAhead != null) {
-            if (width > 0) {
-                typeAhead.key(p.nextFrame(), ch, width, now);
-            } else {
-                typeAhead.stop();
-            }
+        if (width <= 0) {
+            stopTypeAhead();
+        } else if (typeAhead != null) {
+            typeAhead.key(p.nextFrame(), ch, width, now);
         }
         if (ch == DEL) {
             backspace();
@@ -163,7 +161,14 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
                 typeAhead.enter(p.nextFrame());
             }
             newlineCarriageReturn();
-        } else if (typeAhead != null) {
+        } else {
+            stopTypeAhead();
+        }
+    }
+
+    /** A key after which typed characters' places can no longer be told ({@link TypeAhead}). */
+    private void stopTypeAhead() {
+        if (typeAhead != null) {
             typeAhead.stop();
         }
     }
@@ -171,18 +176,14 @@ final class KeystrokePredictor implements KeystrokeParser.Actions {
     @Override
     public void escDispatch(int ch) {
         settled = false;
-        if (typeAhead != null) {
-            typeAhead.stop();
-        }
+        stopTypeAhead();
         p.becomeTentative();
     }
 
     @Override
     public void csiDispatch(int ch) {
         settled = false;
-        if (typeAhead != null) {
-            typeAhead.stop();
-        }
+        stopTypeAhead();
         if (ch == 'C') { // right arrow
             p.initCursor(fb);
             ConditionalCursorMove cursor = p.cursor();

@@ -68,12 +68,8 @@ final class PredictionEngine implements Predictor<Framebuffer> {
             lastInputFrame = predictions.nextFrame();
             return;
         }
-        if (prompts != null && display != PredictionDisplay.NEVER) {
-            cull(frame, nowMillis); // as for the first byte: what is still outstanding before this read
-            keystrokes.settled(settled());
-        }
         for (int i = off; i < off + len; i++) {
-            newUserByte(bytes[i], frame, nowMillis);
+            newUserByte(bytes[i], frame, nowMillis, i == off);
         }
         lastInputFrame = predictions.nextFrame();
     }
@@ -111,7 +107,7 @@ final class PredictionEngine implements Predictor<Framebuffer> {
         }
         predictions.reset(); // none of them was shown
         predictions.confirm(predictions.predictionEpoch);
-        prompts.placed(anchor.prompt(), predictions.predictionEpoch);
+        prompts.watch(anchor.prompt(), predictions.predictionEpoch);
         keystrokes.replay(fb, typeAhead.take(anchor.echoed()));
     }
 
@@ -128,7 +124,8 @@ final class PredictionEngine implements Predictor<Framebuffer> {
         return triggers.timingTestsNecessary() && predictions.active() ? TIMING_POLL_MS : -1;
     }
 
-    private void newUserByte(byte b, Framebuffer frame, long now) {
+    /** One byte of a read ({@code first}: its first), as mosh's {@code new_user_byte}. */
+    private void newUserByte(byte b, Framebuffer frame, long now, boolean first) {
         if (display == PredictionDisplay.NEVER) {
             return;
         }
@@ -136,6 +133,9 @@ final class PredictionEngine implements Predictor<Framebuffer> {
             predictions.predictionEpoch = predictions.confirmedEpoch;
         }
         cull(frame, now);
+        if (first && prompts != null) {
+            keystrokes.settled(settled()); // what is still outstanding before this read
+        }
         keystrokes.context(frame, now);
         parser.input(b);
     }

@@ -49,8 +49,7 @@ final class PromptTrust {
         if (prompt == null) {
             return;
         }
-        candidate = prompt;
-        candidateEpoch = p.predictionEpoch;
+        watch(prompt, p.predictionEpoch);
         if (trusted.contains(prompt)) {
             p.confirm(p.predictionEpoch);
         }
@@ -83,10 +82,11 @@ final class PromptTrust {
     }
 
     /**
-     * An epoch made of keys placed after {@code prompt} ({@link TypeAhead}), shown at once: as
-     * for a first key, a wrong prediction in it makes the prompt untrusted.
+     * The predictions of {@code epoch} were made after {@code prompt} (its first key, or keys
+     * placed there by {@link TypeAhead}): a correct one makes the prompt trusted, a wrong one
+     * untrusted.
      */
-    void placed(String prompt, long epoch) {
+    void watch(String prompt, long epoch) {
         candidate = prompt;
         candidateEpoch = epoch;
     }
