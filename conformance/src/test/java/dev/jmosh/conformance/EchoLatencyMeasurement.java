@@ -1,9 +1,6 @@
 package dev.jmosh.conformance;
 
 import dev.jmosh.conformance.relay.Impairment;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,34 +95,21 @@ class EchoLatencyMeasurement {
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "keystroke to echo, %.0f%% loss and 50 ms each way, prediction off, %d keystrokes each%n",
                 LOSS * 100, ROUNDS * KEYS_PER_ROUND));
-        double moshMean = mean(times.get(0));
+        double moshMean = Measurements.mean(times.get(0));
         for (int i = 0; i < pairings.size(); i++) {
             List<Long> t = times.get(i);
             report.append(String.format(Locale.ROOT, "%-30s mean %6.1f ms  median %6.1f ms  p90 %6.1f ms  (%.2fx the first row)"
-                            + "  %5.1f datagrams per keystroke%n", pairings.get(i).name, mean(t), percentile(t, 50),
-                    percentile(t, 90), mean(t) / moshMean, (double) sent.get(i) / t.size()));
+                            + "  %5.1f datagrams per keystroke%n", pairings.get(i).name, Measurements.mean(t), Measurements.percentile(t, 50),
+                    Measurements.percentile(t, 90), Measurements.mean(t) / moshMean, (double) sent.get(i) / t.size()));
         }
         for (int i = 0; i < pairings.size(); i++) {
             report.append(pairings.get(i).name).append(" (ms, in order): ").append(times.get(i)).append('\n');
         }
-        System.out.print(report);
-        Path out = Conformance.root().resolve("conformance/target/echo-latency.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report, StandardCharsets.UTF_8);
+        Measurements.report("echo-latency.txt", report);
     }
 
     /** Datagrams the relay has taken from the client and the server so far (the offered load). */
     private static long datagrams(RelayedSession s) {
         return s.relay.upstream().received() + s.relay.downstream().received();
-    }
-
-    private static double mean(List<Long> t) {
-        return t.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
-    }
-
-    private static double percentile(List<Long> t, int p) {
-        long[] a = t.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(a);
-        return a.length == 0 ? Double.NaN : a[Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1)];
     }
 }

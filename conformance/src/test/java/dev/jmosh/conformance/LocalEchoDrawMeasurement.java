@@ -1,11 +1,7 @@
 package dev.jmosh.conformance;
 
 import dev.jmosh.conformance.relay.Impairment;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,27 +87,18 @@ class LocalEchoDrawMeasurement {
             List<Double> t = times.get(i);
             report.append(String.format(Locale.ROOT, "%-13s <=1 ms %5.1f%%  <=5 ms %5.1f%%  median %5.2f  p90 %5.2f"
                             + "  p99 %6.2f  max %6.2f  mean %5.2f ms%n", clients.get(i), share(t, 1), share(t, 5),
-                    percentile(t, 50), percentile(t, 90), percentile(t, 99), percentile(t, 100),
-                    t.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
+                    Measurements.percentile(t, 50), Measurements.percentile(t, 90), Measurements.percentile(t, 99),
+                    Measurements.percentile(t, 100), Measurements.mean(t)));
         }
         for (int i = 0; i < clients.size(); i++) {
             report.append(clients.get(i)).append(" (ms, in order):");
             times.get(i).forEach(x -> report.append(String.format(Locale.ROOT, " %.1f", x)));
             report.append('\n');
         }
-        System.out.print(report);
-        Path out = Conformance.root().resolve("conformance/target/local-echo-draw.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report, StandardCharsets.UTF_8);
+        Measurements.report("local-echo-draw.txt", report);
     }
 
     private static double share(List<Double> t, double atMostMs) {
         return 100.0 * t.stream().filter(x -> x <= atMostMs).count() / t.size();
-    }
-
-    private static double percentile(List<Double> t, int p) {
-        double[] a = t.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(a);
-        return a.length == 0 ? Double.NaN : a[Math.max(0, Math.min(a.length - 1, (int) Math.ceil(p / 100.0 * a.length) - 1))];
     }
 }

@@ -25,6 +25,7 @@ class PromptEchoTest {
     private static final String BASH = "exec env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile -i";
 
     private static RelayedSession shell(String client, Map<String, String> env, ScreenLog screens) throws Exception {
+        Conformance.require("mosh-server", "mosh-client", "script", "bash");
         RelayedSession s = RelayedSession.onPty(RelayedSession.client(client), "mosh-server", env, 80, 24, 9, BASH,
                 screens);
         if (!screens.await(sc -> sc.text().lines().anyMatch(l -> l.equals("$")), 30_000)) {
@@ -47,7 +48,6 @@ class PromptEchoTest {
     @CsvSource({"jmosh-client, yes, true", "jmosh-client, no, false", "mosh-client, yes, false"})
     @Timeout(120)
     void theFirstKeyOfTheNextCommandIsShownAtOnce(String client, String prompts, boolean atOnce) throws Exception {
-        Conformance.require("mosh-server", "mosh-client", "script", "bash");
         ScreenLog screens = new ScreenLog(80, 24);
         try (RelayedSession s = shell(client, Map.of("MOSH_PREDICTION_DISPLAY", "adaptive",
                 "JMOSH_PREDICTION_PROMPTS", prompts), screens)) {
@@ -65,7 +65,6 @@ class PromptEchoTest {
     @Test
     @Timeout(120)
     void keysTypedAheadOfThePromptAreShownOnceItIsBack() throws Exception {
-        Conformance.require("mosh-server", "mosh-client", "script", "bash");
         ScreenLog screens = new ScreenLog(80, 24);
         try (RelayedSession s = shell("jmosh-client", Map.of("MOSH_PREDICTION_DISPLAY", "adaptive"), screens)) {
             firstCommand(s, screens);
@@ -98,7 +97,6 @@ class PromptEchoTest {
     @Test
     @Timeout(120)
     void nothingTypedAtAPasswordPromptIsShown() throws Exception {
-        Conformance.require("mosh-server", "mosh-client", "script", "bash");
         ScreenLog screens = new ScreenLog(80, 24);
         try (RelayedSession s = shell("jmosh-client", Map.of("MOSH_PREDICTION_DISPLAY", "adaptive"), screens)) {
             firstCommand(s, screens);

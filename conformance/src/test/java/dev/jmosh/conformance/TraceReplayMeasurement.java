@@ -8,9 +8,6 @@ import dev.jmosh.conformance.trace.ResponseAnalysis.KeyResult;
 import dev.jmosh.conformance.trace.ResponseAnalysis.Result;
 import dev.jmosh.conformance.trace.ResponseAnalysis.WrongCell;
 import dev.jmosh.conformance.trace.Trace;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -65,10 +62,7 @@ class TraceReplayMeasurement {
                     .append(ReplayStats.of(v).line()).append('\n'));
         }
         report.append("\n").append(details);
-        System.out.print(report);
-        Path out = Conformance.root().resolve("conformance/target/trace-replay.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report, StandardCharsets.UTF_8);
+        Measurements.report("trace-replay.txt", report);
     }
 
     /** Replays every trace at every delay into every client, adding to the report, details and ASCII pool. */
