@@ -1,107 +1,187 @@
 package dev.jmosh.cli;
 
-import java.io.BufferedReader;
+import dev.jmosh.cli.internal.ClientArgs;
+import dev.jmosh.cli.internal.Locale8;
+import dev.jmosh.cli.internal.Messages;
+import dev.jmosh.cli.internal.Tty;
+import dev.jmosh.cli.internal.bootstrap.Bootstrap;
+import dev.jmosh.cli.internal.bootstrap.FakeProxy;
+import dev.jmosh.cli.internal.bootstrap.WrapperFailure;
+import dev.jmosh.cli.internal.bootstrap.WrapperOptions;
+import dev.jmosh.cli.internal.bootstrap.WrapperText;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code jmosh --local [--server=COMMAND] [-- command...]}: starts a server on 127.0.0.1 the way
- * the perl {@code mosh --local} wrapper does ({@code COMMAND new -i 127.0.0.1 -c COLORS -l
- * LANG=...}), reads its {@code MOSH CONNECT port key} line, and runs the jmosh client against it.
- * The default server is jmosh-server (the launcher names it with {@code -Djmosh.server}),
- * else {@code mosh-server} from {@code PATH}.
+ * {@code jmosh [options] [--] [user@]host [command...]}: the perl {@code mosh} wrapper of mosh
+ * 1.4.0 ({@code scripts/mosh.pl}), with its options, defaults, environment variables, messages
+ * and exit statuses. It runs the system {@code ssh} (or, with {@code --local}, the server
+ * directly), with this program as ssh's ProxyCommand so that the client later uses exactly the
+ * address ssh reached, reads {@code MOSH CONNECT}, and then runs the jmosh client in this same
+ * process ({@code --client=PATH} runs another client instead).
+ *
+ * <p>Beyond mosh: {@code jmosh --local} needs no host (127.0.0.1) and starts jmosh-server (the
+ * launcher names it with {@code -Djmosh.server}); a locale that is not UTF-8 and a standard input
+ * that is not a terminal are refused before any server is started, with mosh-client's messages.
+ * The launcher passes its own path as {@code -Djmosh.launcher} for the ProxyCommand.
  */
 public final class JmoshMain {
-    private static final Pattern CONNECT = Pattern.compile("^MOSH CONNECT (\\d+?) ([A-Za-z0-9/+]{22})\\s*$");
-    private static final List<String> LOCALE_VARS = List.of("LANG", "LANGUAGE", "LC_CTYPE", "LC_NUMERIC",
-            "LC_TIME", "LC_COLLATE", "LC_MONETARY", "LC_MESSAGES", "LC_PAPER", "LC_NAME", "LC_ADDRESS",
-            "LC_TELEPHONE", "LC_MEASUREMENT", "LC_IDENTIFICATION", "LC_ALL");
-    private static final String USAGE = "Usage: jmosh --local [--server=COMMAND] [-- command...]\n"
-            + "  Starts COMMAND (default jmosh-server) on 127.0.0.1 and connects to it.\n"
-            + "  For a remote host, use the mosh wrapper with this client:\n"
-            + "    mosh --client=<jmosh>/bin/jmosh-client [user@]host\n";
-
     private JmoshMain() {
     }
 
-    /** Runs {@code jmosh}. */
-    public static void main(String[] argv) throws IOException, InterruptedException {
-        boolean local = false;
-        String server = System.getProperty("jmosh.server", "mosh-server");
-        List<String> command = new ArrayList<>();
-        for (int i = 0; i < argv.length; i++) {
-            String a = argv[i];
-            if (a.equals("--")) {
-                command.addAll(List.of(argv).subList(i + 1, argv.length));
-                break;
-            } else if (a.equals("--local")) {
-                local = true;
-            } else if (a.startsWith("--server=")) {
-                server = a.substring("--server=".length());
-            } else if (a.equals("--help") || a.equals("-h")) {
-                System.out.print(USAGE);
-                System.exit(0);
-            } else {
-                System.err.print("jmosh: " + (a.startsWith("-") ? "unknown option " + a
-                        : "connecting to " + a + " over ssh is not supported yet") + "\n" + USAGE);
-                System.exit(1);
-            }
-        }
-        if (!local) {
-            System.err.print(USAGE);
-            System.exit(1);
-        }
-        List<String> cmd = new ArrayList<>(List.of(server.split(" ")));
-        cmd.addAll(List.of("new", "-i", "127.0.0.1", "-c", dev.jmosh.cli.internal.ClientArgs.colorCount()));
-        for (String v : LOCALE_VARS) {
-            String value = System.getenv(v);
-            if (value != null) {
-                cmd.add("-l");
-                cmd.add(v + "=" + value);
-            }
-        }
-        if (!command.isEmpty()) {
-            cmd.add("--");
-            cmd.addAll(command);
-        }
-        Process p;
+    /** Runs {@code jmosh} and exits with its status. */
+    public static void main(String[] argv) {
+        // getaddrinfo's order for --family=all and auto, as mosh's resolver sees it
+        System.setProperty("java.net.preferIPv6Addresses", "system");
+        System.exit(run(argv, System.getenv()));
+    }
+
+    static int run(String[] argv, Map<String, String> environment) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        String argv0 = System.getProperty("jmosh.argv0", "jmosh");
         try {
-            p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
-        } catch (IOException e) {
-            System.err.println("jmosh: cannot run " + server + ": " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        String port = null;
-        String key = null;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                Matcher m = CONNECT.matcher(line);
-                if (m.matches()) {
-                    port = m.group(1);
-                    key = m.group(2);
-                    break;
-                } else if (!line.isBlank()) {
-                    System.out.println(line);
+            WrapperOptions.Parsed parsed = WrapperOptions.parse(argv0, argv, environment);
+            switch (parsed.early()) {
+                case HELP -> {
+                    out.print(WrapperText.usage(argv0));
+                    return 0;
+                }
+                case VERSION -> {
+                    out.print(WrapperText.version());
+                    return 0;
+                }
+                default -> {
                 }
             }
+            WrapperOptions o = parsed.options();
+            if (o.fakeProxy()) {
+                return FakeProxy.run(argv0, o.family(), o.operands(), err);
+            }
+            return session(argv0, argv, o, environment, out, err);
+        } catch (WrapperFailure e) {
+            err.print(e.getMessage());
+            return e.status();
         }
-        String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        if (port == null) {
-            System.err.print(errors);
-            System.err.println("Did not find mosh server startup message. (Have you installed mosh on your server?)");
-            System.exit(1);
+    }
+
+    private static int session(String argv0, String[] argv, WrapperOptions o, Map<String, String> environment,
+            PrintStream out, PrintStream err) throws WrapperFailure {
+        if (o.client() == null) {
+            // refuse before a server is started that no client could attach to
+            if (!Locale8.isUtf8()) {
+                err.print(Messages.needUtf8(Locale8.ctype(environment), Locale8.charset()));
+                err.flush();
+                out.print(Locale8.localeOutput());
+                out.flush();
+                return 1;
+            }
+            if (!Tty.isatty(0)) {
+                err.println("tcgetattr: Inappropriate ioctl for device");
+                return 1;
+            }
         }
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("MOSH_KEY", key);
-        System.exit(ClientMain.run(new String[] {"127.0.0.1", port}, env));
+        Map<String, String> env = new HashMap<>(environment);
+        if (o.overwrite()) {
+            env.put("MOSH_PREDICTION_OVERWRITE", "yes");
+        }
+        env.remove("MOSH_PREDICTION_DISPLAY");
+        env.put("MOSH_CLIENT_PID", Long.toString(ProcessHandle.current().pid()));
+        String colors = colors(o.client());
+        Bootstrap.Connect c;
+        try {
+            c = new Bootstrap(argv0, o, env, out, err).run(serverCommand(o), colors, proxyCommand());
+        } catch (IOException e) {
+            err.print(argv0 + ": " + e.getMessage() + "\n");
+            return WrapperFailure.NOT_FOUND;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        env.put("MOSH_KEY", c.key());
+        env.put("MOSH_PREDICTION_DISPLAY", o.predict());
+        if (!o.termInit()) {
+            env.put("MOSH_NO_TERM_INIT", "1");
+        }
+        String[] clientArgs = {"-# " + String.join(" ", argv) + " |", c.ip(), c.port()};
+        if (o.client() != null) {
+            return external(o.client(), clientArgs, env, err);
+        }
+        return ClientMain.run(clientArgs, env);
+    }
+
+    /** The server command: {@code --server}, else jmosh-server for {@code --local}, else mosh-server. */
+    private static String serverCommand(WrapperOptions o) {
+        if (o.server() != null) {
+            return o.server();
+        }
+        String own = System.getProperty("jmosh.server");
+        return o.local() && own != null ? "'" + own.replace("'", "'\\''") + "'" : "mosh-server";
+    }
+
+    /** This program as ssh's ProxyCommand: the launcher, else this JVM with its module path. */
+    private static String proxyCommand() {
+        List<String> words = new ArrayList<>();
+        String launcher = System.getProperty("jmosh.launcher");
+        if (launcher != null) {
+            words.add(launcher);
+        } else {
+            words.add(ProcessHandle.current().info().command().orElse("java"));
+            words.add("-p");
+            words.add(System.getProperty("jdk.module.path", ""));
+            words.add("-m");
+            words.add("dev.jmosh.cli/" + JmoshMain.class.getName());
+        }
+        StringBuilder s = new StringBuilder();
+        for (String w : words) {
+            s.append(s.length() == 0 ? "" : " ").append("'").append(w.replace("'", "'\\''")).append("'");
+        }
+        return s.toString();
+    }
+
+    /** The colour count, as {@code CLIENT -c} prints it (jmosh's own client: terminfo); 0 if not a number. */
+    private static String colors(String client) {
+        String c = client == null ? ClientArgs.colorCount() : run(client, "-c");
+        c = c == null ? "" : c.strip();
+        return c.matches("[0-9]+") ? c : "0";
+    }
+
+    private static String run(String program, String arg) {
+        try {
+            Process p = new ProcessBuilder(program, arg).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (InputStream in = p.getInputStream()) {
+                String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                p.waitFor();
+                return s;
+            }
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static int external(String client, String[] args, Map<String, String> env, PrintStream err) {
+        List<String> cmd = new ArrayList<>(List.of(client));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            return pb.start().waitFor();
+        } catch (IOException e) {
+            err.print("Cannot exec " + client + ": " + e.getMessage() + "\n");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 }
