@@ -109,8 +109,9 @@ public final class Bootstrap {
         try {
             child = pb.start();
         } catch (IOException e) {
-            out.print("Cannot exec " + (options.local() ? serverCommand : options.ssh().isEmpty() ? "ssh"
-                    : options.ssh().get(0)) + ": " + reason(e) + "\n");
+            // what Perl's exec says, which reaches mosh.pl's pipe and is shown like any other line
+            out.print("Can't exec \"" + pb.command().get(0) + "\": " + reason(e) + "\n"
+                    + "Cannot exec " + (options.local() ? serverCommand : "ssh") + ": " + reason(e) + "\n");
             out.flush();
             return finish(localIp, null, null, null, false);
         }
@@ -219,13 +220,10 @@ public final class Bootstrap {
         return at < 0 ? "" : userHost.substring(0, at + 1);
     }
 
+    /** The C library's words in the JDK's "Cannot run program ... (No such file or directory)". */
     private static String reason(IOException e) {
-        String m = e.getMessage();
-        int i = m == null ? -1 : m.lastIndexOf("error=");
-        if (i >= 0) {
-            int comma = m.indexOf(", ", i);
-            return comma >= 0 ? m.substring(comma + 2) : m;
-        }
-        return m;
+        String m = String.valueOf(e.getMessage()).strip();
+        int open = m.lastIndexOf('(');
+        return open >= 0 && m.endsWith(")") ? m.substring(open + 1, m.length() - 1) : m;
     }
 }
