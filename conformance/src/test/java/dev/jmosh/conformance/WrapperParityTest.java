@@ -183,4 +183,24 @@ class WrapperParityTest {
                 """);
         same("", Map.of("SSH_CONNECTION", "1 2 3 4"), "--local", "--server=" + server, "127.0.0.1", "--", "top");
     }
+
+    /** Beyond mosh: what would make the client fail is refused before any server is started. */
+    @Test
+    @Timeout(120)
+    void jmoshRefusesANonUtf8LocaleAndAMissingTerminalBeforeStartingAServer() throws Exception {
+        String jmosh = Conformance.root().resolve("bin/jmosh").toString();
+        Path work = Files.createDirectories(dir.resolve("refusals"));
+        Map<String, String> env = new HashMap<>(Map.of("FAKE_DIR", work.toString(), "FAKE_OUT", CONNECT, "LC_ALL", "C"));
+        Command.Result c = Command.run(List.of(jmosh, "--ssh=" + fakeSsh, "h"), env, 60);
+        assertThat(c.err()).startsWith("mosh-client needs a UTF-8 native locale to run.\n\n"
+                + "Unfortunately, the client's environment (LC_ALL=C) specifies\nthe character set \"US-ASCII\".");
+        assertThat(c.code()).isEqualTo(1);
+        assertThat(work.resolve("ssh.argv")).as("ssh was not run").doesNotExist();
+
+        env.put("LC_ALL", "C.UTF-8");
+        Command.Result t = Command.run(List.of(jmosh, "--ssh=" + fakeSsh, "h"), env, 60);
+        assertThat(t.err()).isEqualTo("tcgetattr: Inappropriate ioctl for device\n");
+        assertThat(t.code()).isEqualTo(1);
+        assertThat(work.resolve("ssh.argv")).as("ssh was not run").doesNotExist();
+    }
 }
