@@ -51,6 +51,11 @@ final class PtyClient implements AutoCloseable {
         reader.start();
     }
 
+    /** The process ids of the program under the terminal (the one {@code script} started, and its descendants). */
+    List<Long> programPids() {
+        return process.descendants().map(ProcessHandle::pid).toList();
+    }
+
     private void read(InputStream out) {
         byte[] buf = new byte[8192];
         int lead = -1;
