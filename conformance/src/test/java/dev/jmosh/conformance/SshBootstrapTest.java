@@ -102,6 +102,25 @@ class SshBootstrapTest {
         }
     }
 
+    /** ssh asks for the key's passphrase on the terminal while jmosh waits, and the session follows. */
+    @Test
+    @Timeout(120)
+    void aPassphraseAskedOnTheTerminal() throws Exception {
+        try (Tmux tmux = new Tmux(120, 30, "env LANG=C.UTF-8 SSH_AUTH_SOCK= " + jmosh() + " --ssh='"
+                + sshd.sshCommand(sshd.port, sshd.passphraseKey) + "' " + target() + " -- bash --norc --noprofile"
+                + "; echo JMOSH_RC=$?; sleep 60")) {
+            assertThat(tmux.await(s -> s.contains("Enter passphrase for key"), 45_000)).contains("Enter passphrase for key");
+            tmux.type(Sshd.PASSPHRASE);
+            tmux.keys("Enter");
+            String screen = tmux.await(Conformance::hasPrompt, 45_000);
+            assertThat(screen).matches(Conformance::hasPrompt).doesNotContain(Sshd.PASSPHRASE);
+            tmux.assertEchoes("passphrase-");
+            tmux.keys("C-^");
+            tmux.type(".");
+            assertThat(tmux.await(s -> s.contains("JMOSH_RC="), 20_000)).contains("JMOSH_RC=0");
+        }
+    }
+
     /** The screen a failing wrapper leaves, with its own name replaced by PROG. */
     private static String failure(String program, String options) throws Exception {
         try (Tmux tmux = new Tmux(200, 30, "env LANG=C.UTF-8 " + program + " " + options + " " + target()

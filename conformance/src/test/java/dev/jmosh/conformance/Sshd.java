@@ -24,12 +24,16 @@ final class Sshd implements AutoCloseable {
     final int port;
     final int portWithoutMosh;
     final Path userKey;
+    /** A second user key, protected by {@link #PASSPHRASE}: ssh asks for it on the terminal. */
+    final Path passphraseKey;
+    static final String PASSPHRASE = "open sesame";
     final String user = System.getProperty("user.name");
     private final Process process;
     private final Path log;
 
     private Sshd(Process process, int port, int portWithoutMosh, Path userKey, Path log) {
         this.process = process;
+        this.passphraseKey = userKey.resolveSibling("passphrase_key");
         this.port = port;
         this.portWithoutMosh = portWithoutMosh;
         this.userKey = userKey;
@@ -46,11 +50,13 @@ final class Sshd implements AutoCloseable {
 
     /** Starts sshd with its keys and configuration in {@code dir}; returns once it listens. */
     static Sshd start(Path dir) throws IOException, InterruptedException {
-        keygen(dir.resolve("host_key"));
+        keygen(dir.resolve("host_key"), "");
         Path userKey = dir.resolve("user_key");
-        keygen(userKey);
+        keygen(userKey, "");
+        keygen(dir.resolve("passphrase_key"), PASSPHRASE);
         Path authorized = dir.resolve("authorized_keys");
-        Files.copy(dir.resolve("user_key.pub"), authorized);
+        Files.writeString(authorized, Files.readString(dir.resolve("user_key.pub"))
+                + Files.readString(dir.resolve("passphrase_key.pub")));
         for (int attempt = 0; attempt < 3; attempt++) {
             int a = freePort();
             int b = freePort();
@@ -91,7 +97,12 @@ final class Sshd implements AutoCloseable {
 
     /** The ssh command line for {@code --ssh=}: this server's port and key, no user configuration, no prompts. */
     String sshCommand(int p) {
-        return "ssh -F /dev/null -p " + p + " -i " + userKey + " -o IdentitiesOnly=yes -o BatchMode=yes"
+        return sshCommand(p, userKey) + " -o BatchMode=yes";
+    }
+
+    /** The same with another key, and prompts allowed. */
+    String sshCommand(int p, Path key) {
+        return "ssh -F /dev/null -p " + p + " -i " + key + " -o IdentitiesOnly=yes"
                 + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR";
     }
 
@@ -100,8 +111,8 @@ final class Sshd implements AutoCloseable {
         return Files.readString(log);
     }
 
-    private static void keygen(Path key) throws IOException, InterruptedException {
-        Command.Result r = Command.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "jmosh-test",
+    private static void keygen(Path key, String passphrase) throws IOException, InterruptedException {
+        Command.Result r = Command.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", passphrase, "-C", "jmosh-test",
                 "-f", key.toString()), java.util.Map.of(), 30);
         if (r.code() != 0) {
             throw new IOException("ssh-keygen failed: " + r.err());

@@ -3,6 +3,7 @@ package dev.jmosh.cli;
 import dev.jmosh.cli.internal.ClientArgs;
 import dev.jmosh.cli.internal.Locale8;
 import dev.jmosh.cli.internal.Messages;
+import dev.jmosh.cli.internal.Prewarm;
 import dev.jmosh.cli.internal.Tty;
 import dev.jmosh.cli.internal.bootstrap.Bootstrap;
 import dev.jmosh.cli.internal.bootstrap.FakeProxy;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,10 +85,11 @@ public final class JmoshMain {
                 out.flush();
                 return 1;
             }
-            if (!Tty.isatty(0)) {
+            if (!terminalOnStdin()) {
                 err.println("tcgetattr: Inappropriate ioctl for device");
                 return 1;
             }
+            Prewarm.start();
         }
         Map<String, String> env = new HashMap<>(environment);
         if (o.overwrite()) {
@@ -114,6 +118,16 @@ public final class JmoshMain {
             return external(o.client(), clientArgs, env, err);
         }
         return ClientMain.run(clientArgs, env);
+    }
+
+    /** Whether standard input is a terminal device, read from /proc (no native call, which costs time at start). */
+    private static boolean terminalOnStdin() {
+        try {
+            String t = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+            return t.startsWith("/dev/pts/") || t.startsWith("/dev/tty") || t.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return Tty.isatty(0);
+        }
     }
 
     /** The server command: {@code --server}, else jmosh-server for {@code --local}, else mosh-server. */

@@ -104,7 +104,12 @@ public final class Bootstrap {
             argv.add(prefix + serverCommand + " " + Shell.quote(serverArgs));
             pb.command(argv);
         }
-        pb.redirectInput(ProcessBuilder.Redirect.INHERIT).redirectErrorStream(true);
+        // mosh.pl lets ssh inherit the terminal, and ssh -tt then switches it to raw mode and back
+        // when it ends; this wrapper does not wait for that end (see read), so ssh gets /dev/null,
+        // which its -n gives the session anyway (ssh asks for passwords on /dev/tty, not stdin).
+        // A local server reads the window size from the terminal, as mosh-server does.
+        pb.redirectInput(options.local() ? ProcessBuilder.Redirect.INHERIT
+                : ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectErrorStream(true);
         Process child;
         try {
             child = pb.start();
@@ -167,7 +172,11 @@ public final class Bootstrap {
                 }
             }
         }
-        child.waitFor(); // as mosh.pl's close and waitpid: ssh ends once the server has detached
+        if (key == null) {
+            child.waitFor(); // the output ended: the child is ending too, as mosh.pl's waitpid expects
+        }
+        // Beyond mosh, which waits here for ssh to close the channel (one more round trip): ssh
+        // ends by itself once the server has detached, and the JDK reaps it; the client starts now.
         return finish(ip, sshIp, port, key, badUdpPort);
     }
 
