@@ -23,7 +23,13 @@ final class Command {
      * a variable); fails if it takes longer than {@code seconds}.
      */
     static Result run(List<String> cmd, Map<String, String> env, long seconds) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(new File("/dev/null"));
+        return run(cmd, env, seconds, new File("/dev/null"));
+    }
+
+    /** The same with standard input read from {@code stdin}. */
+    static Result run(List<String> cmd, Map<String, String> env, long seconds, File stdin)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(stdin);
         env.forEach((k, v) -> {
             if (v == null) {
                 pb.environment().remove(k);

@@ -203,4 +203,49 @@ class WrapperParityTest {
         assertThat(t.code()).isEqualTo(1);
         assertThat(work.resolve("ssh.argv")).as("ssh was not run").doesNotExist();
     }
+
+    /** ssh's ProxyCommand ({@code --fake-proxy}): what it resolves, says, relays, and how it fails. */
+    @Test
+    @Timeout(300)
+    void theProxyCommandIsMoshs() throws Exception {
+        Conformance.require("mosh");
+        for (String family : List.of("inet6", "inet", "auto", "all", "prefer-inet6")) {
+            for (String hostPort : List.of("127.0.0.1 1", "::1 1", "localhost 1", "nosuch.invalid 1", "127.0.0.1 x")) {
+                sameProxy(null, "--family=" + family, "--fake-proxy", "--", hostPort.split(" ")[0], hostPort.split(" ")[1]);
+            }
+        }
+        sameProxy(null, "--family=prefer-bogus", "--fake-proxy", "--", "localhost", "1");
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread peer = new Thread(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (java.net.Socket s = listener.accept()) {
+                        s.getOutputStream().write("hello from the server\n".getBytes(StandardCharsets.UTF_8));
+                        byte[] got = s.getInputStream().readAllBytes();
+                        s.getOutputStream().write(("you sent " + got.length + " bytes\n").getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            peer.setDaemon(true);
+            peer.start();
+            Path input = Files.writeString(dir.resolve("proxy-input"), "SSH-2.0-client\r\nmore\n");
+            sameProxy(input, "--fake-proxy", "--", "localhost", Integer.toString(listener.getLocalPort()));
+        }
+    }
+
+    private void sameProxy(Path stdin, String... args) throws Exception {
+        java.io.File in = stdin == null ? new java.io.File("/dev/null") : stdin.toFile();
+        String jmosh = Conformance.root().resolve("bin/jmosh").toString();
+        List<String> m = new ArrayList<>(List.of("/usr/bin/mosh"));
+        m.addAll(List.of(args));
+        List<String> j = new ArrayList<>(List.of(jmosh));
+        j.addAll(List.of(args));
+        Command.Result mosh = Command.run(m, Map.of(), 60, in);
+        Command.Result jm = Command.run(j, Map.of(), 60, in);
+        String what = String.join(" ", args);
+        assertThat(normalise(jm.err(), jmosh)).as("stderr of %s", what).isEqualTo(normalise(mosh.err(), "/usr/bin/mosh"));
+        assertThat(jm.out()).as("stdout of %s", what).isEqualTo(mosh.out());
+        assertThat(jm.code()).as("exit status of %s", what).isEqualTo(mosh.code());
+    }
 }

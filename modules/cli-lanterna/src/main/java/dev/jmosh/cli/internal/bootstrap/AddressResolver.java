@@ -30,9 +30,11 @@ final class AddressResolver {
             default -> null;
         };
         List<InetAddress> all;
+        boolean numeric = true;
         try {
             all = new ArrayList<>(List.of(InetAddress.ofLiteral(host)));
         } catch (IllegalArgumentException notNumeric) {
+            numeric = false;
             try {
                 all = new ArrayList<>(Arrays.asList(InetAddress.getAllByName(host)));
             } catch (UnknownHostException e) {
@@ -42,6 +44,12 @@ final class AddressResolver {
         }
         if (only != null) {
             all.removeIf(a -> !only.isInstance(a));
+            if (all.isEmpty()) {
+                // getaddrinfo, asked for one family, answers for the other with these errors
+                throw new WrapperFailure(argv0 + ": could not get canonical name for " + host + ": "
+                        + (numeric ? "Address family for hostname not supported" : "Name or service not known") + "\n",
+                        WrapperFailure.USAGE);
+            }
         } else if (family.startsWith("prefer-")) {
             Class<? extends InetAddress> first = switch (family) {
                 case "prefer-inet" -> Inet4Address.class;
@@ -70,8 +78,46 @@ final class AddressResolver {
         return m.startsWith(host + ": ") ? m.substring(host.length() + 2) : m;
     }
 
-    /** The numeric form of {@code a}, as getnameinfo(NI_NUMERICHOST) writes it. */
+    /**
+     * The numeric form of {@code a}, as getnameinfo(NI_NUMERICHOST) writes it: IPv6 in RFC 5952's
+     * short form ({@code ::1}, not the JDK's {@code 0:0:0:0:0:0:0:1}), with its scope if any.
+     */
     static String numeric(InetAddress a) {
-        return a.getHostAddress();
+        if (!(a instanceof Inet6Address v6)) {
+            return a.getHostAddress();
+        }
+        byte[] b = v6.getAddress();
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group is not shortened
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder t = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                t.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (t.length() > 0 && t.charAt(t.length() - 1) != ':') {
+                t.append(':');
+            }
+            t.append(Integer.toHexString(groups[i]));
+        }
+        String scope = v6.getScopedInterface() != null ? v6.getScopedInterface().getName()
+                : v6.getScopeId() != 0 ? Integer.toString(v6.getScopeId()) : null;
+        return scope == null ? t.toString() : t + "%" + scope;
     }
 }

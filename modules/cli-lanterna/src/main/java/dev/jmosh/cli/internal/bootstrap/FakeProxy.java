@@ -35,7 +35,10 @@ public final class FakeProxy {
         try {
             port = Integer.parseInt(portText);
         } catch (NumberFormatException e) {
-            err.print(argv0 + ": Could not connect to " + host + ": bad port " + portText + "\n");
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            err.print(argv0 + ": could not get canonical name for " + host + ": Servname not supported for ai_socktype\n");
             return WrapperFailure.USAGE;
         }
         Socket socket = null;
@@ -62,12 +65,23 @@ public final class FakeProxy {
         }
         if (socket == null) {
             err.print(argv0 + ": Could not connect to " + host + ", last tried " + tried + ": " + why + "\n");
-            return WrapperFailure.USAGE;
+            return errno(why);
         }
         err.print("MOSH IP " + tried + "\n");
         err.flush();
         dev.jmosh.cli.internal.Signals.on("HUP", () -> { });
         return relay(socket);
+    }
+
+    /** Perl's die exits with the errno of the failed connect; the JDK gives only its text. */
+    private static int errno(String why) {
+        return switch (String.valueOf(why)) {
+            case "Connection refused" -> 111;
+            case "Connection timed out" -> 110;
+            case "No route to host" -> 113;
+            case "Network is unreachable" -> 101;
+            default -> WrapperFailure.USAGE;
+        };
     }
 
     private static int relay(Socket socket) {
