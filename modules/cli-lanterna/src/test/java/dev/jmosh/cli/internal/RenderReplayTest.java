@@ -62,6 +62,9 @@ class RenderReplayTest {
                 String where = "run " + run + " step " + step;
                 assertThat(looks(ScreenRenderer.compose(user.framebuffer(), Optional.empty(), COLS, ROWS))).as(where)
                         .isDeepEqualTo(looks(ScreenRenderer.compose(frame, bar, COLS, ROWS)));
+                for (int y = bar.isPresent() ? 1 : 0; y < ROWS; y++) {
+                    assertThat(cells(user.framebuffer(), y)).as(where + " row " + y).isEqualTo(cells(frame, y));
+                }
                 assertThat(brightColorParameters(new String(drawn, StandardCharsets.UTF_8))).as(where).isEmpty();
                 if (frame.cursorVisible() && !(bar.isPresent() && frame.cursorRow() == 0)) {
                     assertThat(user.framebuffer().cursorRow()).as(where).isEqualTo(frame.cursorRow());
@@ -106,6 +109,23 @@ class RenderReplayTest {
             }
         }
         return found;
+    }
+
+    /**
+     * Row {@code y} cell by cell as the emulator holds it, not as the renderer sees it: text (an
+     * erased cell as a space, a fallback cell after its U+00A0), width, rendition and link.
+     */
+    private static List<String> cells(Framebuffer fb, int y) {
+        List<String> row = new java.util.ArrayList<>();
+        for (int x = 0; x < fb.columns(); x++) {
+            Cell c = fb.cell(y, x);
+            String text = c.text().isEmpty() ? " " : c.fallback() ? "\u00A0" + c.text() : c.text();
+            row.add(text + (c.wide() ? " wide " : " ") + c.rendition() + " " + c.link());
+            if (c.wide()) {
+                x++;
+            }
+        }
+        return row;
     }
 
     /** The grid as it looks: an erased cell and a printed space are alike on a terminal. */
