@@ -22,7 +22,8 @@ import java.util.Optional;
  * changed is printed with its own text (a printed space, U+00A0 and hidden text included; only
  * erased cells are erased), each rendition as one SGR sequence ({@link Style#sgr}), a run of
  * erased cells up to the end of the row with EL, and the cursor moved by CR/LF and backspaces
- * where they are short ({@link CursorTracker}). Beyond mosh, where mosh moves the cursor over a
+ * where they are short ({@link CursorTracker}); a scroll is sent as a scroll
+ * ({@link ScrollShortcut}). Beyond mosh, where mosh moves the cursor over a
  * gap of unchanged cells the gap is written again when that takes no more bytes than the move,
  * and an erased run inside a row is written as spaces unless ECH and the move after it are
  * shorter.
@@ -108,9 +109,19 @@ public final class ScreenRenderer {
         drawnFrame = null; // until every row is drawn: a failed write leaves it to draw whole
         boolean sameShape = last != null && last.columns() == fb.columns() && last.rows() == fb.rows();
         String barText = bar.orElse(null);
-        for (int y = 0; y < rows; y++) {
+        ScrollShortcut scroll = ScrollShortcut.NONE;
+        if (sameShape && barText == null && !drawnBar && fb.rows() == rows && fb.columns() == cols) {
+            scroll = ScrollShortcut.detect(fb, last);
+            if (scroll.lines() > 0) {
+                link(null);
+                style(Style.DEFAULT);
+                out.append(scroll.bytes(rows, cursor));
+                scroll.shift(shown);
+            }
+        }
+        for (int y = scroll.height(); y < rows; y++) {
             boolean barRow = y == 0 && (barText != null || drawnBar);
-            boolean unchanged = sameShape && !barRow && (y >= fb.rows() || fb.sameRow(y, last));
+            boolean unchanged = sameShape && !barRow && y > scroll.bottom() && (y >= fb.rows() || fb.sameRow(y, last));
             if (!unchanged) {
                 drawRow(y, composeRow(fb, y, cols, y == 0 ? barText : null));
             }

@@ -128,6 +128,21 @@ class RenderBytesTest {
     }
 
     @Test
+    void aScrollOfTheWholeScreenIsSentAsLineFeeds() throws IOException {
+        draw("one\r\ntwo\r\nthree\r\nfour");
+        // mosh-client: the cursor is on the bottom row, so CR LF scrolls, then the new row is written
+        assertThat(draw("\r\nfive")).isEqualTo("\r\nfive");
+    }
+
+    @Test
+    void aScrollAboveRowsThatStayIsSentWithinAScrollingRegion() throws IOException {
+        draw("one\r\ntwo\r\nthree\r\nstatus");
+        // rows 1-3 scroll by one (the status line stays): region 1-3, LF at its bottom, region reset
+        String drawn = draw("\033[1;3r\033[3;1H\nfour\033[r");
+        assertThat(drawn).startsWith("\033[1;3r\033[3;1H\n\033[r").contains("four").doesNotContain("two", "three");
+    }
+
+    @Test
     void theNextRowIsReachedWithCrLfAsMoshDoes() throws IOException {
         draw("");
         assertThat(draw("one\r\ntwo")).isEqualTo("one\r\ntwo");
