@@ -25,6 +25,8 @@ final class PtyClient implements AutoCloseable {
     private final Thread reader;
     private final ScreenLog screens;
     private long bytesRead;
+    /** Everything the client wrote to its terminal so far. */
+    private final java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
 
     /** Starts {@code shellCommand} on a {@code cols} x {@code rows} terminal. */
     PtyClient(int cols, int rows, String shellCommand) throws IOException {
@@ -78,6 +80,7 @@ final class PtyClient implements AutoCloseable {
                         lead = b;
                     }
                     bytesRead += n;
+                    output.write(buf, 0, n);
                     notifyAll();
                 }
             }
@@ -129,6 +132,16 @@ final class PtyClient implements AutoCloseable {
     void type(String text) throws IOException {
         keys.write(text.getBytes(StandardCharsets.UTF_8));
         keys.flush();
+    }
+
+    /** The bytes the client has written to its terminal so far (its raw output stream). */
+    synchronized byte[] output() {
+        return output.toByteArray();
+    }
+
+    /** How many bytes the client has written to its terminal so far. */
+    synchronized long bytesRead() {
+        return bytesRead;
     }
 
     /** Waits until the client has drawn at least {@code n} bytes, at most {@code millis}; returns whether it did. */

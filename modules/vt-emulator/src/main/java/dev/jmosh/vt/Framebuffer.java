@@ -89,6 +89,21 @@ public final class Framebuffer {
         return ScreenEquality.rowsEqual(screen.row(checkRow(row)), other.screen.row(other.checkRow(row)), false);
     }
 
+    /**
+     * Returns whether row {@code row} here is row {@code otherRow} of {@code other}, moved by a
+     * scroll: the same row, or a copy of it with the same content and generation, as mosh's
+     * {@code Row::operator==} tells a scrolled row in {@code Display::new_frame}. Unlike
+     * {@link #sameRow}, two blank rows match only if one is a copy of the other, so a display can
+     * tell a scroll from rows that merely look alike.
+     *
+     * @throws IndexOutOfBoundsException if either frame has no such row
+     */
+    public boolean scrolledFrom(int row, Framebuffer other, int otherRow) {
+        Row a = screen.row(checkRow(row));
+        Row b = other.screen.row(other.checkRow(otherRow));
+        return a == b || (a.gen() == b.gen() && a.sameContent(b));
+    }
+
     /** Returns whether the row is soft-wrapped: its text continues on the next row. */
     public boolean rowWrapped(int row) {
         return screen.row(checkRow(row)).wrap();

@@ -69,6 +69,23 @@ class CopyTest {
     }
 
     @Test
+    void scrolledFromTellsARowMovedByAScrollFromOneThatLooksAlike() {
+        Emulator e = emu(5, 3, "abc\r\ndef\r\nghi");
+        Framebuffer before = e.framebuffer().copy();
+        feed(e, "\r\n");
+        Framebuffer now = e.framebuffer();
+        assertThat(now.scrolledFrom(0, before, 1)).isTrue();
+        assertThat(now.scrolledFrom(1, before, 2)).isTrue();
+        assertThat(now.scrolledFrom(0, before, 0)).isFalse();
+        assertThat(now.scrolledFrom(2, before, 2)).isFalse();
+        Framebuffer erased = emu(5, 3, "abc\r\ndef\r\nghi\033[2J").framebuffer();
+        assertThat(erased.scrolledFrom(1, erased.copy(), 1)).isTrue();
+        assertThat(erased.scrolledFrom(1, erased, 2)).as("two erased rows look alike but are not one").isFalse();
+        feed(e, "\033[1;1HX\033[1;1Hd");
+        assertThat(e.framebuffer().scrolledFrom(0, before, 1)).as("written again, same content").isTrue();
+    }
+
+    @Test
     void pendingRepliesAreCopied() {
         Emulator e = emu(5, 3, "\033[c");
         Emulator c = e.copy();

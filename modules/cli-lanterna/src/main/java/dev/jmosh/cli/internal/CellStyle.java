@@ -7,15 +7,24 @@ import dev.jmosh.vt.Color;
 import dev.jmosh.vt.Rendition;
 import java.util.EnumSet;
 
-/** Translates emulator cells into {@link DisplayCell}s in Lanterna's colour and attribute model. */
+/**
+ * Translates emulator cells into {@link DisplayCell}s in Lanterna's colour and attribute model,
+ * keeping what mosh's display keeps: the cell's own text (so U+00A0 and hidden text are written,
+ * not replaced by spaces) and the colour numbering mosh writes back (0–7 as basic colours, 8–255
+ * as indexed ones: {@code 38;5;9}, never {@code 91}).
+ */
 final class CellStyle {
     private static final TextColor.ANSI[] BASIC = {
         TextColor.ANSI.BLACK, TextColor.ANSI.RED, TextColor.ANSI.GREEN, TextColor.ANSI.YELLOW,
         TextColor.ANSI.BLUE, TextColor.ANSI.MAGENTA, TextColor.ANSI.CYAN, TextColor.ANSI.WHITE,
-        TextColor.ANSI.BLACK_BRIGHT, TextColor.ANSI.RED_BRIGHT, TextColor.ANSI.GREEN_BRIGHT,
-        TextColor.ANSI.YELLOW_BRIGHT, TextColor.ANSI.BLUE_BRIGHT, TextColor.ANSI.MAGENTA_BRIGHT,
-        TextColor.ANSI.CYAN_BRIGHT, TextColor.ANSI.WHITE_BRIGHT,
     };
+    private static final TextColor[] INDEXED = new TextColor[256];
+
+    static {
+        for (int i = 0; i < INDEXED.length; i++) {
+            INDEXED[i] = i < BASIC.length ? BASIC[i] : new TextColor.Indexed(i);
+        }
+    }
 
     private CellStyle() {
     }
@@ -28,8 +37,7 @@ final class CellStyle {
             int rgb = c.rgb();
             return new TextColor.RGB((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
         }
-        int i = c.index();
-        return i < 16 ? BASIC[i] : new TextColor.Indexed(i);
+        return INDEXED[c.index() & 0xFF];
     }
 
     static EnumSet<SGR> attributes(Rendition r) {
@@ -55,24 +63,23 @@ final class CellStyle {
         return s;
     }
 
+    /** The style of a rendition. */
+    static Style style(Rendition r) {
+        return new Style(color(r.foreground()), color(r.background()), attributes(r), r.faint(), r.invisible());
+    }
+
     /** The display form of an emulator cell. */
     static DisplayCell of(Cell cell) {
-        Rendition r = cell.rendition();
-        String text = cell.blank() || r.invisible() ? " " : printable(cell);
-        return new DisplayCell(text, cell.wide() ? 2 : 1, color(r.foreground()), color(r.background()), attributes(r),
-                r.faint(), cell.link());
+        return new DisplayCell(printable(cell), cell.wide() ? 2 : 1, style(cell.rendition()), cell.link());
     }
 
     /**
-     * The cell's text as the emulator holds it (base character and combining marks, passed to
-     * the terminal to combine); a cell starting with a mark is drawn after a no-break space, as
-     * mosh does.
+     * The cell's text as the emulator holds it ({@code ""} when erased, else the base character
+     * and its combining marks, passed to the terminal to combine); a cell starting with a mark is
+     * drawn after a no-break space, as mosh does.
      */
     private static String printable(Cell cell) {
         String t = cell.text();
-        if (t.isEmpty()) {
-            return " ";
-        }
-        return cell.fallback() ? "\u00A0" + t : t;
+        return cell.fallback() && !t.isEmpty() ? "\u00A0" + t : t;
     }
 }

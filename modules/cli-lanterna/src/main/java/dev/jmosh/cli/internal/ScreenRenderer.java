@@ -12,21 +12,30 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Draws the remote screen on the user's terminal through Lanterna (mosh's client-side
- * {@code Display::new_frame} role): it keeps the grid it last drew and sends only changed cells,
- * using the emulator's own character widths, then the cursor, the window title (with mosh's
- * {@code [mosh] } prefix), the bell and the modes Lanterna has no call for (bracketed paste,
- * mouse reporting, focus events, reverse video), which are written through.
+ * Draws the remote screen on the user's terminal (mosh's client-side {@code Display::new_frame}
+ * role): it keeps the grid it last drew and sends only changed cells, using the emulator's own
+ * character widths, then the cursor, the window title (with mosh's {@code [mosh] } prefix), the
+ * bell and the modes (bracketed paste, mouse reporting, focus events, reverse video). Lanterna
+ * knows the window size and buffers the output; the bytes are written as mosh writes them.
+ *
+ * <p>Cells are written as mosh's {@code Display::put_row} writes them: a cell whose text
+ * changed is printed with its own text (a printed space, U+00A0 and hidden text included; only
+ * erased cells are erased), each rendition as one SGR sequence ({@link Style#sgr}), a run of
+ * erased cells up to the end of the row with EL, and the cursor moved by CR/LF and backspaces
+ * where they are short ({@link CursorTracker}); a scroll is sent as a scroll
+ * ({@link ScrollShortcut}). Beyond mosh, where mosh moves the cursor over a
+ * gap of unchanged cells the gap is written again when that takes no more bytes than the move,
+ * and an erased run inside a row is written as spaces unless ECH and the move after it are
+ * shorter.
  *
  * <p>It also keeps the frame it last drew, and looks again only at the rows that differ from it
  * ({@link Framebuffer#sameRow}, immediate for the rows the two frames still share): a keystroke
  * echoed locally redraws one row, not the screen, which is what keeps local echo instant.
  */
 public final class ScreenRenderer {
-    private static final TextColor BAR_FG = TextColor.ANSI.WHITE;
-    private static final TextColor BAR_BG = TextColor.ANSI.BLUE;
-    /** Longer runs of blanks are erased with ECH instead of written, as mosh's display does. */
-    private static final int MAX_BLANKS_WRITTEN = 4;
+    private static final Style BAR = new Style(TextColor.ANSI.WHITE, TextColor.ANSI.BLUE, Style.NONE);
+    private static final Style BAR_TEXT = new Style(TextColor.ANSI.WHITE, TextColor.ANSI.BLUE, EnumSet.of(SGR.BOLD));
+    private static final String ERASE_TO_END_OF_LINE = "\033[K";
 
     private final TerminalOutput terminal;
     private final String titlePrefix;
@@ -37,12 +46,14 @@ public final class ScreenRenderer {
     /** Whether row 0 of {@link #shown} holds the notification bar. */
     private boolean drawnBar;
     private final TerminalModes modes = new TerminalModes();
+    private final CursorTracker cursor = new CursorTracker();
+    /** The bytes of the frame being drawn, written at once. */
+    private final StringBuilder out = new StringBuilder();
     private String shownTitle;
     private int shownBells = -1;
-    private TextColor curFg;
-    private TextColor curBg;
-    private EnumSet<SGR> curAttrs;
-    private boolean curFaint;
+    /** Whether the cursor is shown, or null when unknown. */
+    private Boolean cursorShown;
+    private Style curStyle;
     private String curLink;
 
     /**
@@ -68,16 +79,29 @@ public final class ScreenRenderer {
         drawnFrame = null;
         modes.invalidate();
         shownTitle = null;
+        cursor.forget();
+        cursorShown = null;
     }
 
     /** Draws {@code fb} with the notification bar, if any, on the top row. */
     public void render(Framebuffer fb, Optional<String> bar) throws IOException {
+        try {
+            draw(fb, bar);
+        } catch (IOException | RuntimeException e) {
+            invalidate(); // what reached the terminal is unknown: the next frame repaints
+            throw e;
+        } finally {
+            out.setLength(0);
+        }
+    }
+
+    private void draw(Framebuffer fb, Optional<String> bar) throws IOException {
         TerminalSize size = terminal.getTerminalSize();
         int cols = size.getColumns();
         int rows = size.getRows();
+        cursor.columns(cols);
         if (shown == null || shown.length != rows || shown[0].length != cols) {
-            resetAttributes();
-            terminal.clearScreen();
+            clear();
             shown = blankGrid(cols, rows);
             drawnFrame = null;
         }
@@ -85,19 +109,30 @@ public final class ScreenRenderer {
         drawnFrame = null; // until every row is drawn: a failed write leaves it to draw whole
         boolean sameShape = last != null && last.columns() == fb.columns() && last.rows() == fb.rows();
         String barText = bar.orElse(null);
-        for (int y = 0; y < rows; y++) {
+        ScrollShortcut scroll = ScrollShortcut.NONE;
+        if (sameShape && barText == null && !drawnBar && fb.rows() == rows && fb.columns() == cols) {
+            scroll = ScrollShortcut.detect(fb, last);
+            if (scroll.lines() > 0) {
+                link(null);
+                style(Style.DEFAULT);
+                out.append(scroll.bytes(rows, cursor));
+                scroll.shift(shown);
+            }
+        }
+        for (int y = scroll.height(); y < rows; y++) {
             boolean barRow = y == 0 && (barText != null || drawnBar);
-            boolean unchanged = sameShape && !barRow && (y >= fb.rows() || fb.sameRow(y, last));
+            boolean unchanged = sameShape && !barRow && y > scroll.bottom() && (y >= fb.rows() || fb.sameRow(y, last));
             if (!unchanged) {
                 drawRow(y, composeRow(fb, y, cols, y == 0 ? barText : null));
             }
         }
+        link(null);
+        emit();
         drawnFrame = fb.copy();
         drawnBar = barText != null;
-        link(null);
         int bells = fb.bellCount();
         if (shownBells >= 0 && bells != shownBells) {
-            terminal.bell();
+            terminal.writeRaw("\007");
         }
         shownBells = bells;
         writeTitle(fb);
@@ -106,59 +141,128 @@ public final class ScreenRenderer {
         boolean visible = fb.cursorVisible() && !cursorOnBar
                 && fb.cursorRow() < rows && fb.cursorCol() < cols;
         if (visible) {
-            terminal.setCursorPosition(fb.cursorCol(), fb.cursorRow());
+            out.append(cursor.moveTo(fb.cursorRow(), fb.cursorCol()));
         }
-        terminal.setCursorVisible(visible);
+        if (cursorShown == null || cursorShown != visible) {
+            out.append(visible ? "\033[?25h" : "\033[?25l");
+            cursorShown = visible;
+        }
+        emit();
         terminal.flush();
     }
 
-    private void drawRow(int y, DisplayCell[] row) throws IOException {
-        int cols = row.length;
-        boolean positioned = false;
-        for (int x = 0; x < cols; x++) {
-            DisplayCell c = row[x];
-            if (c.isContinuation() || c.equals(shown[y][x])) {
-                positioned = false;
-                continue;
-            }
-            if (!positioned) {
-                terminal.setCursorPosition(x, y);
-                positioned = true;
-            }
-            style(c);
-            if (blankToEnd(row, x)) {
-                // erase to end of line (background colour erase) instead of writing spaces
-                terminal.writeRaw("\033[K");
-                System.arraycopy(row, x, shown[y], x, cols - x);
-                return;
-            }
-            int run = blankRun(row, x);
-            if (run > MAX_BLANKS_WRITTEN) {
-                // erase a run of blanks (ECH) as mosh's display does; the cursor stays put
-                terminal.writeRaw("\033[" + run + "X");
-                System.arraycopy(row, x, shown[y], x, run);
-                x += run - 1;
-                positioned = false;
-                continue;
-            }
-            link(c.link());
-            // not putString: Lanterna 3.1.3 encodes char by char, appending NULs after
-            // multi-byte characters and mangling surrogate pairs (emoji)
-            terminal.writeRaw(c.text());
-            shown[y][x] = c;
-            if (c.width() == 2 && x + 1 < cols) {
-                shown[y][x + 1] = row[x + 1];
-                x++;
-            }
+    /** Resets the scrolling region and renditions, homes the cursor and clears, as mosh does. */
+    private void clear() throws IOException {
+        link(null);
+        out.append("\033[r\033[0m\033[H\033[2J");
+        curStyle = Style.DEFAULT;
+        cursor.at(0, 0);
+    }
+
+    private void emit() throws IOException {
+        if (!out.isEmpty()) {
+            terminal.writeRaw(out.toString());
+            out.setLength(0);
         }
     }
 
-    /** How many plain blanks of one style EL/ECH can produce start at {@code x}. */
+    private void drawRow(int y, DisplayCell[] row) {
+        int cols = row.length;
+        DisplayCell[] old = shown[y];
+        int x = 0;
+        while (x < cols) {
+            DisplayCell c = row[x];
+            if (c.isContinuation() || c.equals(old[x])) {
+                x++;
+                continue;
+            }
+            if (c.erasable()) {
+                int run = blankRun(row, x);
+                if (x + run == cols) {
+                    moveTo(y, x, row);
+                    style(c.style());
+                    link(null);
+                    out.append(ERASE_TO_END_OF_LINE); // background colour erase, as mosh does
+                    System.arraycopy(row, x, old, x, run);
+                    return;
+                }
+                String erase = "\033[" + run + "X";
+                moveTo(y, x, row);
+                style(c.style());
+                link(null);
+                System.arraycopy(row, x, old, x, run);
+                if (erase.length() + cursor.move(y, x + run).length() < run) {
+                    out.append(erase); // ECH leaves the cursor where it is
+                } else {
+                    out.repeat(' ', run);
+                    cursor.advance(run);
+                }
+                x += run;
+                continue;
+            }
+            moveTo(y, x, row);
+            style(c.style());
+            link(c.link());
+            out.append(c.drawn());
+            cursor.advance(c.width());
+            old[x] = c;
+            if (c.width() == 2 && x + 1 < cols) {
+                old[x + 1] = row[x + 1];
+            }
+            x += Math.max(1, c.width());
+        }
+    }
+
+    /**
+     * Takes the cursor to ({@code y}, {@code x}): by writing again the unchanged cells between
+     * the cursor and there when they are all in the current style and take no more bytes than
+     * the move, else by the move.
+     */
+    private void moveTo(int y, int x, DisplayCell[] row) {
+        String move = cursor.move(y, x);
+        if (move.isEmpty()) {
+            return;
+        }
+        int from = cursor.col();
+        if (cursor.row() == y && from >= 0 && from < x) {
+            int start = out.length();
+            int bytes = 0;
+            int i = from;
+            while (i < x) {
+                DisplayCell c = row[i];
+                if (c.isContinuation() || !c.equals(shown[y][i]) || !c.style().equals(curStyle)
+                        || !Objects.equals(c.link(), curLink)) {
+                    break;
+                }
+                String text = c.drawn();
+                bytes += utf8Length(text);
+                if (bytes > move.length()) {
+                    break;
+                }
+                out.append(text);
+                i += c.width();
+            }
+            if (i == x) {
+                cursor.at(y, x);
+                return;
+            }
+            out.setLength(start);
+        }
+        out.append(cursor.moveTo(y, x));
+    }
+
+    private static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            n += ch < 0x80 ? 1 : ch < 0x800 ? 2 : Character.isSurrogate(ch) ? 2 : 3;
+        }
+        return n;
+    }
+
+    /** How many erased cells of one style that EL/ECH can produce start at {@code x}. */
     private static int blankRun(DisplayCell[] row, int x) {
         DisplayCell first = row[x];
-        if (!first.erasable()) {
-            return 0;
-        }
         int n = 1;
         while (x + n < row.length && row[x + n].equals(first)) {
             n++;
@@ -166,59 +270,19 @@ public final class ScreenRenderer {
         return n;
     }
 
-    /** Whether every cell from {@code x} on is a plain blank of one style that EL can produce. */
-    private static boolean blankToEnd(DisplayCell[] row, int x) {
-        DisplayCell first = row[x];
-        if (!first.erasable()) {
-            return false;
-        }
-        for (int i = x + 1; i < row.length; i++) {
-            if (!row[i].equals(first)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Opens, changes or closes the OSC 8 hyperlink that written text gets. */
-    private void link(String l) throws IOException {
+    private void link(String l) {
         if (!Objects.equals(l, curLink)) {
-            terminal.writeRaw("\033]8;" + (l == null ? ";" : l) + "\033\\");
+            out.append("\033]8;").append(l == null ? ";" : l).append("\033\\");
             curLink = l;
         }
     }
 
-    private void style(DisplayCell c) throws IOException {
-        if (Objects.equals(curFg, c.foreground()) && Objects.equals(curBg, c.background())
-                && Objects.equals(curAttrs, c.attributes()) && curFaint == c.faint()) {
-            return;
+    private void style(Style s) {
+        if (!s.equals(curStyle)) {
+            out.append(s.sgr());
+            curStyle = s;
         }
-        terminal.resetColorAndSGR();
-        if (c.foreground() != TextColor.ANSI.DEFAULT) {
-            terminal.setForegroundColor(c.foreground());
-        }
-        if (c.background() != TextColor.ANSI.DEFAULT) {
-            terminal.setBackgroundColor(c.background());
-        }
-        for (SGR s : c.attributes()) {
-            terminal.enableSGR(s);
-        }
-        if (c.faint()) {
-            terminal.writeRaw("\033[2m"); // Lanterna has no SGR for faint
-        }
-        curFaint = c.faint();
-        curFg = c.foreground();
-        curBg = c.background();
-        curAttrs = c.attributes();
-    }
-
-    private void resetAttributes() throws IOException {
-        terminal.resetColorAndSGR();
-        curFg = TextColor.ANSI.DEFAULT;
-        curBg = TextColor.ANSI.DEFAULT;
-        curAttrs = DisplayCell.NONE;
-        curFaint = false;
-        link(null);
     }
 
     /** Returns what puts the cursor style back to the terminal's default, if it was changed. */
@@ -272,7 +336,7 @@ public final class ScreenRenderer {
             DisplayCell d = CellStyle.of(cell);
             if (d.width() == 2) {
                 if (x + 1 >= w) {
-                    d = new DisplayCell(" ", 1, d.foreground(), d.background(), d.attributes(), d.faint(), d.link());
+                    d = new DisplayCell(" ", 1, d.style(), d.link()); // half a wide character does not fit
                 } else {
                     row[x] = d;
                     row[x + 1] = DisplayCell.continuation(d);
@@ -286,8 +350,7 @@ public final class ScreenRenderer {
     }
 
     private static void drawBar(DisplayCell[] row, String text) {
-        DisplayCell blank = new DisplayCell(" ", 1, BAR_FG, BAR_BG, DisplayCell.NONE);
-        EnumSet<SGR> bold = EnumSet.of(SGR.BOLD);
+        DisplayCell blank = new DisplayCell(" ", 1, BAR); // printed spaces, as mosh's bar has
         for (int x = 0; x < row.length; x++) {
             row[x] = blank;
         }
@@ -299,7 +362,7 @@ public final class ScreenRenderer {
             if (w <= 0 || col + w > row.length) {
                 continue;
             }
-            row[col] = new DisplayCell(new String(Character.toChars(cp)), w, BAR_FG, BAR_BG, bold);
+            row[col] = new DisplayCell(new String(Character.toChars(cp)), w, BAR_TEXT);
             if (w == 2) {
                 row[col + 1] = DisplayCell.continuation(row[col]);
             }

@@ -43,6 +43,6 @@ class ScreenRendererTest {
         assertThat(drawn[0][0].text()).isEqualTo("\uD83D\uDC4D\uFE0F");
         assertThat(drawn[0][0].width()).isEqualTo(2);
         assertThat(drawn[0][1].isContinuation()).isTrue();
-        assertThat(drawn[0][1].attributes()).as("underlined across both columns").isEqualTo(drawn[0][0].attributes());
+        assertThat(drawn[0][1].style()).as("underlined across both columns").isEqualTo(drawn[0][0].style());
     }
 }
