@@ -108,7 +108,7 @@ public final class ClientSession implements AutoCloseable {
         this.userInput = new UserInput(config.escapeKey(), notifications);
         this.receiver = new DatagramPump(datagrams, d -> events.add(new Event.Datagram(d)),
                 error -> events.add(new Event.NetworkError(error)));
-        this.connectingMessage = "Nothing received from server on UDP port " + config.server().getPort() + ".";
+        this.connectingMessage = "Nothing received from server on UDP port " + config.portText() + ".";
     }
 
     /** Starts the session's threads. */
