@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Timeout;
  * gives the terminal back (driver settings as saved, alternate screen left, cursor shown,
  * application cursor keys, mouse and bracketed paste off), prints {@code [mosh is exiting.]},
  * and the server is told to shut down (its daemon is gone within seconds). The ways: the
- * escape key and ".", SIGTERM, SIGHUP, the pane killed under it, and an unexpected exception
- * in the client (a test launcher whose renderer throws).
+ * escape key and ".", SIGTERM, SIGINT, SIGHUP and SIGPIPE (mosh-client shuts down on each), the
+ * pane killed under it, and an unexpected exception in the client (a test launcher whose
+ * renderer throws). The alternate screen is entered and left with terminfo's strings, as
+ * mosh-client does.
  */
 class ClientExitTest {
     /** What ends the client. */
-    enum Ending { QUIT, SIGTERM, SIGHUP, PANE_KILLED, ERROR }
+    enum Ending { QUIT, SIGTERM, SIGINT, SIGHUP, SIGPIPE, PANE_KILLED, ERROR }
 
     /** Which server the client talks to. */
     enum Server { MOSH_SERVER, JMOSH_SERVER }
@@ -46,6 +48,41 @@ class ClientExitTest {
     static MoshServer start(Server server) throws Exception {
         String[] shell = {"/usr/bin/env", "PS1=" + PROMPT + " ", "/bin/bash", "--norc", "--noprofile"};
         return server == Server.MOSH_SERVER ? MoshServer.start(shell) : MoshServer.startJmosh(shell);
+    }
+
+    /** What a client writes to a pane with {@code TERM} set to {@code term}, from start to exit. */
+    private static String output(String program, String term) throws Exception {
+        Path log = Files.createTempFile("pane", ".log");
+        try (MoshServer server = start(Server.MOSH_SERVER);
+             Tmux tmux = new Tmux(80, 24, "read -r _; env TERM=" + term + " LANG=C.UTF-8 MOSH_KEY=" + server.key + " "
+                     + program + " 127.0.0.1 " + server.port + "; echo RC=$?; sleep 60")) {
+            tmux.run("pipe-pane", "-t", "t", "-o", "cat >> " + log);
+            tmux.keys("Enter");
+            assertThat(tmux.await(s -> s.contains(PROMPT), 40_000)).as("the inner prompt").contains(PROMPT);
+            tmux.keys("C-^");
+            tmux.type(".");
+            assertThat(tmux.await(s -> s.contains("RC="), 20_000)).contains("RC=0");
+            tmux.run("pipe-pane", "-t", "t");
+            return Files.readString(log, java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    @Timeout(150)
+    void theAlternateScreenIsEnteredAndLeftWithTerminfosStringsAsMoshClientDoes() throws Exception {
+        Conformance.require("mosh-server", "mosh-client", "tmux");
+        String jmosh = JmoshClientInTmuxTest.launcher().toString();
+        // xterm's strings also save and restore the window title; the linux console has none
+        String smcup = "\033[?1049h\033[22;0;0t";
+        String rmcup = "\033[?1049l\033[23;0;0t";
+        for (String program : new String[] {"mosh-client", jmosh}) {
+            String xterm = output(program, "xterm-256color");
+            assertThat(xterm).as("%s in an xterm", program).contains(smcup).contains(rmcup + "[mosh is exiting.]");
+            String linux = output(program, "linux");
+            assertThat(linux).as("%s on the linux console", program).doesNotContain("\033[?1049").contains("[mosh is exiting.]");
+        }
     }
 
     @ParameterizedTest(name = "{0} against {1}, MOSH_NO_TERM_INIT {2}")
@@ -74,7 +111,9 @@ class ClientExitTest {
                         tmux.type(".");
                     }
                     case SIGTERM -> ClientCommand.signal(pid, "TERM");
+                    case SIGINT -> ClientCommand.signal(pid, "INT");
                     case SIGHUP -> ClientCommand.signal(pid, "HUP");
+                    case SIGPIPE -> ClientCommand.signal(pid, "PIPE");
                     case PANE_KILLED -> tmux.run("kill-pane", "-t", "t");
                     case ERROR -> {
                         tmux.type("printf '" + ClientCommand.FAULT_TRIGGER.replace("-NOW", "-%s") + "\\n' NOW");

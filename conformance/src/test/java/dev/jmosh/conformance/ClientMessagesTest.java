@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * jmosh-client and the real mosh-client given the same bad input print the same messages and
- * exit with the same status: a missing or bad key, a non-numeric IP, a non-UTF-8 locale (refused
- * before the terminal is touched), no tty, a bad port, ports beyond 65535 or 0, an unknown
- * prediction mode.
+ * exit with the same status: a missing or bad key, a TERM without terminfo, a non-numeric IP, a
+ * non-UTF-8 locale (refused before the terminal is touched), no tty, a bad port, ports beyond
+ * 65535 or 0, an unknown prediction mode.
  */
 class ClientMessagesTest {
 
@@ -64,6 +64,12 @@ class ClientMessagesTest {
         same(Map.of("MOSH_KEY", "jeYHHLGDF4noDdb3vKJtZQ", "LC_ALL", "C"), "127.0.0.1", "60001");
         same(Map.of("MOSH_KEY", "jeYHHLGDF4noDdb3vKJtZQ", "MOSH_PREDICTION_DISPLAY", "sometimes"),
                 "127.0.0.1", "60001");
+        // no terminfo entry: refused before the prediction mode and the locale are looked at
+        same(Map.of("MOSH_KEY", "jeYHHLGDF4noDdb3vKJtZQ", "TERM", "no-such-terminal"), "127.0.0.1", "60001");
+        same(Map.of("MOSH_KEY", "jeYHHLGDF4noDdb3vKJtZQ", "TERM", ""), "127.0.0.1", "60001");
+        same(Map.of("MOSH_KEY", "jeYHHLGDF4noDdb3vKJtZQ", "TERM", "no-such-terminal", "LC_ALL", "C",
+                "MOSH_PREDICTION_DISPLAY", "sometimes"), "127.0.0.1", "60001");
+        same(Map.of("TERM", "no-such-terminal"), "127.0.0.1", "60001"); // the key comes first
     }
 
     @Test

@@ -7,39 +7,41 @@ import java.io.IOException;
  * and {@code shutdown}/suspend, with {@code Display::open}/{@code close}).
  *
  * <p>Taking it puts the driver in raw mode ({@code cfmakeraw} plus {@code IUTF8}), then enters
- * the alternate screen (unless {@code MOSH_NO_TERM_INIT}) and application cursor keys. Giving it
- * back writes mosh's resets (application cursor keys off, SGR reset, cursor shown, mouse modes
- * and encodings off), beyond mosh also X10 mouse, bracketed paste and focus events off and the
- * cursor style the remote side set, then leaves the alternate screen and restores the driver
- * settings saved at start. Both may be done any number of times (suspend and resume).
+ * the alternate screen (terminfo's {@code smcup}, unless {@code MOSH_NO_TERM_INIT}) and
+ * application cursor keys. Giving it back writes mosh's resets (application cursor keys off,
+ * SGR reset, cursor shown, mouse modes and encodings off), beyond mosh also X10 mouse, bracketed
+ * paste and focus events off and the cursor style the remote side set, then leaves the
+ * alternate screen ({@code rmcup}) and restores the driver settings saved at start. Both may be
+ * done any number of times (suspend and resume).
  */
 final class OuterTerminal {
-    /** terminfo smcup/rmcup of xterm-like terminals, as mosh writes them. */
-    static final String ENTER_ALTERNATE_SCREEN = "\033[?1049h";
-    static final String LEAVE_ALTERNATE_SCREEN = "\033[?1049l";
     static final String APPLICATION_CURSOR_KEYS = "\033[?1h";
     static final String RESETS = "\033[?1l\033[0m\033[?25h\033[?1003l\033[?1002l\033[?1001l\033[?1000l"
             + "\033[?1015l\033[?1006l\033[?1005l" + "\033[?9l\033[?2004l\033[?1004l";
 
     private final Tty tty;
     private final TerminalOutput out;
-    private final boolean termInit;
+    private final String smcup;
+    private final String rmcup;
 
     /**
      * The terminal {@code tty} (its settings saved) drawn on through {@code out}.
      *
-     * @param termInit false under {@code MOSH_NO_TERM_INIT}: no alternate screen
+     * @param smcup what enters the alternate screen ("" under {@code MOSH_NO_TERM_INIT} or when
+     *     the terminal has no such string)
+     * @param rmcup what leaves it
      */
-    OuterTerminal(Tty tty, TerminalOutput out, boolean termInit) {
+    OuterTerminal(Tty tty, TerminalOutput out, String smcup, String rmcup) {
         this.tty = tty;
         this.out = out;
-        this.termInit = termInit;
+        this.smcup = smcup;
+        this.rmcup = rmcup;
     }
 
     /** Raw mode, then the alternate screen and application cursor keys. */
     void take() throws IOException, TtyException {
         tty.makeRaw();
-        out.writeRaw((termInit ? ENTER_ALTERNATE_SCREEN : "") + APPLICATION_CURSOR_KEYS);
+        out.writeRaw(smcup + APPLICATION_CURSOR_KEYS);
         out.flush();
     }
 
@@ -51,7 +53,7 @@ final class OuterTerminal {
      */
     void giveBack(String extraResets) throws TtyException {
         try {
-            out.writeRaw(RESETS + extraResets + (termInit ? LEAVE_ALTERNATE_SCREEN : ""));
+            out.writeRaw(RESETS + extraResets + rmcup);
             out.flush();
         } catch (IOException | RuntimeException e) {
             // the terminal is going away; its driver settings matter more

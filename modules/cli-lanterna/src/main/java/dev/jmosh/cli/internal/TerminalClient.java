@@ -40,6 +40,7 @@ public final class TerminalClient implements ClientListener {
     private static final List<String> TITLE_TERMS = List.of("xterm", "rxvt", "kterm", "Eterm", "alacritty", "screen", "tmux");
 
     private final Tty tty;
+    private final Terminfo terminfo;
     private final ClientArgs args;
     private final String key;
     private final Map<String, String> env;
@@ -56,15 +57,20 @@ public final class TerminalClient implements ClientListener {
     private boolean shutdownRequested;
     private volatile int[] windowSize;
 
-    /** A client for the parsed command line; {@code tty} has saved the user's settings. */
-    public TerminalClient(Tty tty, ClientArgs args, String key, Map<String, String> env, PrintStream out, PrintStream err) {
-        this(tty, args, key, env, out, err, frame -> { });
+    /**
+     * A client for the parsed command line; {@code tty} has saved the user's settings and
+     * {@code terminfo} describes {@code TERM}.
+     */
+    public TerminalClient(Tty tty, Terminfo terminfo, ClientArgs args, String key, Map<String, String> env,
+            PrintStream out, PrintStream err) {
+        this(tty, terminfo, args, key, env, out, err, frame -> { });
     }
 
     /** The same, with {@code frameProbe} seeing each frame before it is drawn (tests inject failures there). */
-    TerminalClient(Tty tty, ClientArgs args, String key, Map<String, String> env, PrintStream out, PrintStream err,
-            Consumer<Framebuffer> frameProbe) {
+    TerminalClient(Tty tty, Terminfo terminfo, ClientArgs args, String key, Map<String, String> env, PrintStream out,
+            PrintStream err, Consumer<Framebuffer> frameProbe) {
         this.tty = tty;
+        this.terminfo = terminfo;
         this.args = args;
         this.key = key;
         this.env = env;
@@ -89,7 +95,8 @@ public final class TerminalClient implements ClientListener {
                 signals.on("WINCH", this::windowChanged);
                 signals.on("CONT", this::continued);
                 terminal = new RawTerminal(tty, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
-                outer = new OuterTerminal(tty, terminal, termInit);
+                outer = termInit ? new OuterTerminal(tty, terminal, terminfo.smcup().orElse(""), terminfo.rmcup().orElse(""))
+                        : new OuterTerminal(tty, terminal, "", ""); // MOSH_NO_TERM_INIT
                 outer.take();
                 String term = env.getOrDefault("TERM", "");
                 renderer = new ScreenRenderer(terminal, env.get("MOSH_TITLE_NOPREFIX") == null ? "[mosh] " : "",

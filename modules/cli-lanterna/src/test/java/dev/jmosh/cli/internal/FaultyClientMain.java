@@ -27,8 +27,8 @@ public final class FaultyClientMain {
         ClientArgs args = ClientArgs.parse(argv);
         Tty tty = new Tty(0);
         tty.save();
-        int code = new TerminalClient(tty, args, System.getenv("MOSH_KEY"), System.getenv(), out, err,
-                FaultyClientMain::failOnTrigger).run();
+        int code = new TerminalClient(tty, Terminfo.load(System.getenv()), args, System.getenv("MOSH_KEY"),
+                System.getenv(), out, err, FaultyClientMain::failOnTrigger).run();
         System.exit(code);
     }
 
