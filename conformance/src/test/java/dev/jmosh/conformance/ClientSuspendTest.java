@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * back and stops the job, {@code fg} takes it again and repaints the screen whole, any number
  * of times, with and without the alternate screen, and so after a SIGTSTP from outside; in a
  * shell without job control (where tmux continues the stopped pane at once) the session goes on;
- * and a SIGCONT after a SIGSTOP takes the terminal back (raw mode) and repaints.
+ * and a SIGCONT after a SIGSTOP takes the terminal back (raw mode) and repaints, and a resize
+ * made meanwhile reaches the server before the keys typed after it.
  */
 class ClientSuspendTest {
     /** The client under test. */
@@ -185,6 +186,14 @@ class ClientSuspendTest {
         return stat.charAt(stat.lastIndexOf(')') + 2);
     }
 
+    private static void awaitStopped(long pid) throws Exception {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (state(pid) != 'T' && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(state(pid)).as("stopped by SIGSTOP").isEqualTo('T');
+    }
+
     private static String stty(String tty, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("stty"));
         cmd.addAll(List.of(args));
@@ -213,11 +222,7 @@ class ClientSuspendTest {
                 String mark = "GARBAGE-" + round;
                 String before = tmux.screen();
                 ClientCommand.signal(pid, "STOP");
-                long end = System.nanoTime() + 10_000_000_000L;
-                while (state(pid) != 'T' && System.nanoTime() < end) {
-                    Thread.sleep(20);
-                }
-                assertThat(state(pid)).as("stopped by SIGSTOP, round %d", round).isEqualTo('T');
+                awaitStopped(pid);
                 // meanwhile someone else uses the terminal: cooked mode, and text on the screen
                 stty(tty, "sane");
                 Files.writeString(Path.of(tty), "\r\n" + mark + "\r\n");
@@ -228,6 +233,15 @@ class ClientSuspendTest {
                 assertThat(stty(tty, "-g")).as("raw mode again after SIGCONT, round %d", round).isEqualTo(raw);
                 tmux.assertEchoes("round" + round + "-");
             }
+            // the window resized and a command typed while stopped: the resize reaches the server first
+            ClientCommand.signal(pid, "STOP");
+            awaitStopped(pid);
+            tmux.resize(100, 30);
+            tmux.type("stty size");
+            tmux.keys("Enter");
+            ClientCommand.signal(pid, "CONT");
+            assertThat(tmux.await(s -> s.contains("30 100") || s.contains("24 80"), 15_000))
+                    .as("stty's answer after SIGCONT").contains("30 100");
             tmux.keys("C-^");
             tmux.type(".");
             String end = tmux.await(s -> s.contains("TTY="), 20_000);

@@ -51,11 +51,12 @@ public final class TerminalClient implements ClientListener {
     private RawTerminal terminal;
     private OuterTerminal outer;
     private ScreenRenderer renderer;
-    /** Guards {@link #session} and {@link #shutdownRequested} against the signal threads. */
+    /** Guards {@link #session}, {@link #shutdownRequested} and {@link #windowSize} against the signal threads. */
     private final Object lock = new Object();
     private ClientSession session;
     private boolean shutdownRequested;
-    private volatile int[] windowSize;
+    /** The window size the session was last told, guarded by {@link #lock}. */
+    private int[] windowSize;
 
     /**
      * A client for the parsed command line; {@code tty} has saved the user's settings and
@@ -117,6 +118,7 @@ public final class TerminalClient implements ClientListener {
                 input = new StdinReader(0, new StdinReader.Sink() {
                     @Override
                     public void input(byte[] bytes, int off, int len) {
+                        checkWindowSize();
                         s.input(bytes, off, len);
                     }
 
@@ -213,7 +215,9 @@ public final class TerminalClient implements ClientListener {
             throw new BadAddressException("Bad IP address (" + args.ip() + "): Servname not supported for ai_socktype: Success");
         }
         var size = terminal.getTerminalSize();
-        windowSize = new int[] {size.getColumns(), size.getRows()};
+        synchronized (lock) {
+            windowSize = new int[] {size.getColumns(), size.getRows()};
+        }
         return new ClientConfig(new InetSocketAddress(address, port.getAsInt()), sessionKey,
                 size.getColumns(), size.getRows(), EscapeKey.fromEnvironment(env.get("MOSH_ESCAPE_KEY")),
                 Clock.system(), null, null,
@@ -254,23 +258,34 @@ public final class TerminalClient implements ClientListener {
         }
     }
 
+    /** SIGWINCH. */
     private void windowChanged() {
         RawTerminal t = terminal;
         if (t != null) {
             t.windowChanged();
         }
-        int[] size;
-        try {
-            size = tty.windowSize();
-        } catch (TtyException e) {
-            return; // keep the old size, as mosh does when TIOCGWINSZ fails
-        }
-        int[] old = windowSize;
-        if (old != null && old[0] == size[0] && old[1] == size[1]) {
-            return;
-        }
-        windowSize = size;
+        checkWindowSize();
+    }
+
+    /**
+     * Tells the session the window's size if it changed since last told. Also called before
+     * each read of input is forwarded: the JVM runs a signal handler on a thread it starts, so a
+     * resize could otherwise reach the server after keys typed once it was done (mosh-client
+     * handles both in one turn of its loop).
+     */
+    private void checkWindowSize() {
         synchronized (lock) {
+            int[] size;
+            try {
+                size = tty.windowSize();
+            } catch (TtyException e) {
+                return; // keep the old size, as mosh does when TIOCGWINSZ fails
+            }
+            int[] old = windowSize;
+            if (old != null && old[0] == size[0] && old[1] == size[1]) {
+                return;
+            }
+            windowSize = size;
             if (session != null) {
                 session.resize(size[0], size[1]);
             }
@@ -315,6 +330,6 @@ public final class TerminalClient implements ClientListener {
             requestShutdown(); // mosh exits when it cannot set raw mode; this still tells the server
         }
         renderer.invalidate();
-        windowChanged(); // no SIGWINCH reaches a stopped job: the window may have changed meanwhile
+        checkWindowSize(); // no SIGWINCH reaches a stopped job: the window may have changed meanwhile
     }
 }
