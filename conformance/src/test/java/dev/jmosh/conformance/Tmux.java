@@ -56,6 +56,24 @@ final class Tmux implements AutoCloseable {
         return run("capture-pane", "-p", "-t", "t");
     }
 
+    /** A tmux format expanded for the pane, e.g. {@code #{alternate_on}}. */
+    String format(String format) throws IOException, InterruptedException {
+        return run("display", "-p", "-t", "t", format).strip();
+    }
+
+    /** The pane's terminal device, e.g. /dev/pts/3. */
+    String paneTty() throws IOException, InterruptedException {
+        return format("#{pane_tty}");
+    }
+
+    /**
+     * The normal screen while the pane shows its alternate screen (what a full-screen program
+     * hides), or "" when it does not.
+     */
+    String hiddenScreen() throws IOException, InterruptedException {
+        return run("capture-pane", "-a", "-q", "-p", "-t", "t");
+    }
+
     /** Resizes the window. */
     void resize(int cols, int rows) throws IOException, InterruptedException {
         run("resize-window", "-t", "t", "-x", String.valueOf(cols), "-y", String.valueOf(rows));

@@ -4,6 +4,7 @@ import dev.jmosh.cli.internal.ClientArgs;
 import dev.jmosh.cli.internal.Locale8;
 import dev.jmosh.cli.internal.Messages;
 import dev.jmosh.cli.internal.TerminalClient;
+import dev.jmosh.cli.internal.Terminfo;
 import dev.jmosh.cli.internal.Tty;
 import dev.jmosh.cli.internal.TtyException;
 import dev.jmosh.predictor.PredictionDisplay;
@@ -15,7 +16,9 @@ import java.util.Map;
 /**
  * {@code jmosh-client [-# 'ARGS'] [-v] IP PORT} and {@code jmosh-client -c}: the contract of
  * mosh-client 1.4.0, so the perl {@code mosh} wrapper can run it with {@code --client=}. The key
- * comes from {@code MOSH_KEY}; the checks, their order and their messages are mosh-client's.
+ * comes from {@code MOSH_KEY}; the checks, their order and their messages are mosh-client's:
+ * the key, the terminfo entry of {@code TERM}, the prediction mode, a UTF-8 locale, then a
+ * terminal on standard input, all before the terminal is touched.
  */
 public final class ClientMain {
     private static final String PROGRAM = "jmosh-client";
@@ -62,6 +65,16 @@ public final class ClientMain {
             err.println("MOSH_KEY environment variable not found.");
             return 1;
         }
+        Terminfo terminfo;
+        try {
+            terminfo = Terminfo.load(env); // mosh-client's Display reads it before anything else
+        } catch (Terminfo.UnknownTerminalException e) {
+            err.print("Error: " + e.getMessage() + "\r\n");
+            err.flush();
+            out.print(Messages.EXITING + "\n");
+            out.flush();
+            return 1;
+        }
         try {
             PredictionDisplay.parse(env.get(PredictionOptions.DISPLAY));
         } catch (IllegalArgumentException e) {
@@ -82,6 +95,6 @@ public final class ClientMain {
             err.println(e.getMessage());
             return 1;
         }
-        return new TerminalClient(tty, args, key, env, out, err).run();
+        return new TerminalClient(tty, terminfo, args, key, env, out, err).run();
     }
 }

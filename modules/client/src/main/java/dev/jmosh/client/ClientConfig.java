@@ -24,10 +24,12 @@ import java.util.Objects;
  * @param predictor a prediction provider name, or null for the default (see {@link #predictorName})
  * @param predictionOptions the prediction provider's options, e.g. {@code MOSH_PREDICTION_DISPLAY}
  *     (see {@link PredictionOptions#fromEnvironment})
+ * @param portName the port as the user wrote it, for messages ("Nothing received from server on
+ *     UDP port 99999."), or null for {@code server}'s port number
  */
 public record ClientConfig(InetSocketAddress server, SessionKey key, int columns, int rows,
         EscapeKey escapeKey, Clock clock, String cipher, String transport, SendTiming timing,
-        String predictor, Map<String, String> predictionOptions) {
+        String predictor, Map<String, String> predictionOptions, String portName) {
 
     /** Checks the arguments. */
     public ClientConfig {
@@ -40,6 +42,14 @@ public record ClientConfig(InetSocketAddress server, SessionKey key, int columns
         if (columns <= 0 || rows <= 0) {
             throw new IllegalArgumentException("window size must be positive, not " + columns + "x" + rows);
         }
+    }
+
+    /** A configuration whose messages name the server's port number. */
+    public ClientConfig(InetSocketAddress server, SessionKey key, int columns, int rows,
+            EscapeKey escapeKey, Clock clock, String cipher, String transport, SendTiming timing,
+            String predictor, Map<String, String> predictionOptions) {
+        this(server, key, columns, rows, escapeKey, clock, cipher, transport, timing, predictor, predictionOptions,
+                null);
     }
 
     /** A configuration with the default prediction (mosh's adaptive local echo). */
@@ -69,7 +79,22 @@ public record ClientConfig(InetSocketAddress server, SessionKey key, int columns
     /** This configuration with another prediction provider and options. */
     public ClientConfig withPrediction(String newPredictor, Map<String, String> newOptions) {
         return new ClientConfig(server, key, columns, rows, escapeKey, clock, cipher, transport, timing,
-                newPredictor, newOptions);
+                newPredictor, newOptions, portName);
+    }
+
+    /**
+     * This configuration with the port named as the user wrote it: mosh-client takes any port
+     * the C library's {@code getaddrinfo} takes, e.g. 99999 (which reaches port 34463), and
+     * names it as written.
+     */
+    public ClientConfig withPortName(String name) {
+        return new ClientConfig(server, key, columns, rows, escapeKey, clock, cipher, transport, timing,
+                predictor, predictionOptions, name);
+    }
+
+    /** The port as messages name it: {@link #portName} if given, else the server's port number. */
+    public String portText() {
+        return portName != null ? portName : Integer.toString(server.getPort());
     }
 
     /**

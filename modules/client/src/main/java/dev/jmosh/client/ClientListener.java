@@ -6,6 +6,10 @@ import java.util.Optional;
 /**
  * What a {@link ClientSession} tells its user interface. Every call comes from the session's
  * own thread, one at a time; the framebuffer passed is valid only during the call.
+ *
+ * <p>A call that throws ends the session as an error: the session stops calling the listener,
+ * tells the server to shut down (as on a quit) and ends {@link ExitStatus#FAILED} with the
+ * exception as its {@link ClientSession#fatalError}.
  */
 public interface ClientListener {
     /**
@@ -15,8 +19,19 @@ public interface ClientListener {
      */
     void frame(Framebuffer frame, Optional<String> notificationBar);
 
-    /** The user pressed the escape key and Ctrl-Z: suspend the local terminal, then return. */
+    /**
+     * The user pressed the escape key and Ctrl-Z: give the local terminal back, stop, and once
+     * continued take it back again, then return. A full repaint follows.
+     */
     default void suspend() {
+    }
+
+    /**
+     * The process was continued after a stop from outside (SIGCONT, see
+     * {@link ClientSession#continued}): take the local terminal back (mosh-client re-enters raw
+     * mode and its terminal modes). A full repaint follows.
+     */
+    default void resume() {
     }
 
     /** The user asked for a full repaint (Ctrl-L). */

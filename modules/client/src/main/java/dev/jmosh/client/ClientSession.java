@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  * does what mosh-client's loop does: applies server states, sends user input at the frame rate,
  * shows "Nothing received from server" while connecting and gives up after 15 s, and ends on a
  * completed shutdown handshake in either direction. Input, resizes and signals may be posted
- * from any thread.
+ * from any thread. Beyond mosh, an unexpected exception (a bug, or a listener that throws) still
+ * tells the server to shut down before the session ends {@link ExitStatus#FAILED}, so that no
+ * server is left behind without its client.
  *
  * <p>Local echo comes from the {@link Predictor} the configuration selects (see
  * {@link ClientConfig#predictorName}), driven in mosh-client's order: every datagram gives it
@@ -106,7 +108,7 @@ public final class ClientSession implements AutoCloseable {
         this.userInput = new UserInput(config.escapeKey(), notifications);
         this.receiver = new DatagramPump(datagrams, d -> events.add(new Event.Datagram(d)),
                 error -> events.add(new Event.NetworkError(error)));
-        this.connectingMessage = "Nothing received from server on UDP port " + config.server().getPort() + ".";
+        this.connectingMessage = "Nothing received from server on UDP port " + config.portText() + ".";
     }
 
     /** Starts the session's threads. */
@@ -147,6 +149,14 @@ public final class ClientSession implements AutoCloseable {
     /** A termination signal: shut the session down ("Signal received, shutting down..."). */
     public void terminate() {
         events.add(new Event.Terminate());
+    }
+
+    /**
+     * The process was continued after a stop (SIGCONT): the listener is told to
+     * {@link ClientListener#resume resume} and the screen is repainted whole, as mosh-client does.
+     */
+    public void continued() {
+        events.add(new Event.Continued());
     }
 
     /** Waits for the session to end. */
@@ -206,9 +216,14 @@ public final class ClientSession implements AutoCloseable {
         } catch (CryptoException e) {
             fatalError = "Crypto exception: " + e.getMessage();
             status = ExitStatus.FAILED;
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (InterruptedException e) {
             fatalError = "Error: " + e;
             status = ExitStatus.FAILED;
+        } catch (RuntimeException e) {
+            // beyond mosh, which leaves its server behind here: the network may still work
+            fatalError = "Error: " + e;
+            status = ExitStatus.FAILED;
+            shutDownAfterFailure(e);
         }
         if (status != ExitStatus.NEVER_CONNECTED && stillConnecting()) {
             status = ExitStatus.NEVER_CONNECTED;
@@ -223,6 +238,38 @@ public final class ClientSession implements AutoCloseable {
         exitStatus = status;
         datagrams.close();
         finished.countDown();
+    }
+
+    /**
+     * After an unexpected exception (a bug, or a listener that threw): tells the server to shut
+     * down with the transport alone, nothing else that might fail again, until the shutdown is
+     * acknowledged or its ack times out (mosh's limits), or the session is aborted.
+     */
+    private void shutDownAfterFailure(RuntimeException failure) {
+        try {
+            if (!transport.shutdownInProgress()) {
+                transport.startShutdown();
+            }
+            while (!transport.shutdownAcknowledged() && !transport.shutdownAckTimedOut()
+                    && !transport.counterpartyShutdownAckSent()) {
+                Event e = events.poll(Math.max(0, transport.waitTime()), TimeUnit.MILLISECONDS);
+                for (; e != null; e = events.poll()) {
+                    if (e instanceof Event.Abort) {
+                        return;
+                    } else if (e instanceof Event.Datagram d) {
+                        receiver.taken();
+                        try {
+                            transport.receive(d.datagram());
+                        } catch (CryptoException | WireFormatException dropped) {
+                            // as in the loop: a bad datagram is dropped
+                        }
+                    }
+                }
+                transport.tick();
+            }
+        } catch (CryptoException | InterruptedException | RuntimeException again) {
+            failure.addSuppressed(again); // the network is not usable after all
+        }
     }
 
     private boolean stillConnecting() {
@@ -306,6 +353,9 @@ public final class ClientSession implements AutoCloseable {
             startShutdown("Exiting...");
         } else if (e instanceof Event.Terminate) {
             startShutdown("Signal received, shutting down...");
+        } else if (e instanceof Event.Continued) {
+            listener.resume();
+            repaint = true;
         } else if (e instanceof Event.NetworkError ne) {
             if (!transport.shutdownInProgress()) {
                 notifications.setNetworkError(ne.message());

@@ -14,11 +14,13 @@ import java.nio.charset.StandardCharsets;
  * IXON, no signals), with the window size read by {@code TIOCGWINSZ}.
  *
  * <p>Lanterna never reads input here: the client reads standard input itself and forwards raw
- * bytes. Lanterna draws, and restores the terminal on exit.
+ * bytes. Lanterna only draws; the client enters and leaves the alternate screen itself
+ * ({@link OuterTerminal}), so Lanterna's private mode is never used. {@link #close} restores the
+ * saved settings and removes Lanterna's shutdown hook, which restores them if the JVM exits first.
  */
 public final class RawTerminal extends UnixLikeTerminal implements TerminalOutput {
     private Tty tty;
-    private Runnable resizeListener;
+    private Runnable lanternaResizeCheck = () -> { };
 
     /** Takes over the terminal on standard input/output and puts it in raw mode. */
     public RawTerminal(Tty tty, OutputStream out) throws IOException {
@@ -32,20 +34,14 @@ public final class RawTerminal extends UnixLikeTerminal implements TerminalOutpu
     protected void acquire() {
     }
 
-    /** Runs {@code listener} (on a signal thread) whenever the window size changes. */
-    public void onResize(Runnable listener) {
-        this.resizeListener = listener;
+    /** Lets Lanterna see the window size change (call on SIGWINCH; the client handles signals). */
+    public void windowChanged() {
+        lanternaResizeCheck.run();
     }
 
     @Override
     protected void registerTerminalResizeListener(Runnable onResize) {
-        Signals.on("WINCH", () -> {
-            onResize.run();
-            Runnable l = resizeListener;
-            if (l != null) {
-                l.run();
-            }
-        });
+        this.lanternaResizeCheck = onResize;
     }
 
     @Override
@@ -101,15 +97,5 @@ public final class RawTerminal extends UnixLikeTerminal implements TerminalOutpu
     @Override
     public void writeRaw(String sequence) throws IOException {
         writeToTerminal(sequence.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Puts the terminal back into raw mode after a suspend. */
-    public void reenterRaw() throws IOException {
-        canonicalMode(false);
-    }
-
-    /** Restores the user's settings (for suspend and exit). */
-    public void restoreSettings() throws IOException {
-        restoreTerminalSettings();
     }
 }

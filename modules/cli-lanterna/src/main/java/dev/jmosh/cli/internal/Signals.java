@@ -1,25 +1,81 @@
 package dev.jmosh.cli.internal;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 /**
  * POSIX signals through {@code sun.misc.Signal} (module {@code jdk.unsupported}), the JDK's only
- * way to observe SIGWINCH, SIGTERM and SIGHUP. Handlers run on a JVM signal thread.
+ * way to observe SIGWINCH, SIGTERM, SIGHUP, SIGPIPE and SIGCONT. Handlers run on a JVM signal
+ * thread. {@link #close} gives every signal handled here its previous handler back, so a JVM
+ * that goes on after the client (the {@code jmosh} front end) keeps its own behaviour.
+ *
+ * <p>Like mosh-client's {@code sigaction}, a handler here also takes a signal the process
+ * started with ignored (e.g. SIGINT in a shell's background job, SIGHUP under {@code nohup}):
+ * the JVM would leave such a signal ignored, so its disposition is first set back to the
+ * default through the C library (glibc's {@code struct sigaction} starts with the handler).
  */
-public final class Signals {
-    private Signals() {
+@SuppressWarnings("removal")
+public final class Signals implements AutoCloseable {
+    private static final long SIG_IGN = 1;
+    private static final int SIGACTION_BYTES = 152;
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final MethodHandle SIGACTION = LINKER.downcallHandle(LINKER.defaultLookup().find("sigaction")
+            .orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle SIGNAL = LINKER.downcallHandle(LINKER.defaultLookup().find("signal")
+            .orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS));
+
+    private record Previous(sun.misc.Signal signal, sun.misc.SignalHandler handler) {
     }
 
+    private final Deque<Previous> previous = new ArrayDeque<>();
+
     /**
-     * Runs {@code action} on each delivery of {@code name} ("WINCH", "TERM", "HUP", "INT").
+     * Runs {@code action} on each delivery of {@code name} ("WINCH", "TERM", "HUP", "INT",
+     * "PIPE", "CONT") until {@link #close}.
      *
      * @return false if the JVM does not let us handle that signal
      */
-    @SuppressWarnings("removal")
-    public static boolean on(String name, Runnable action) {
+    public synchronized boolean on(String name, Runnable action) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), s -> action.run());
+            sun.misc.Signal signal = new sun.misc.Signal(name);
+            unignore(signal.getNumber());
+            previous.push(new Previous(signal, sun.misc.Signal.handle(signal, s -> action.run())));
             return true;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** Sets {@code number}'s disposition back to the default if it is ignored. */
+    private static void unignore(int number) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment old = arena.allocate(SIGACTION_BYTES);
+            if ((int) SIGACTION.invokeExact(number, MemorySegment.NULL, old) == 0 && old.get(JAVA_LONG, 0) == SIG_IGN) {
+                MemorySegment ignored = (MemorySegment) SIGNAL.invokeExact(number, MemorySegment.NULL);
+            }
+        } catch (Throwable e) {
+            // leave it as it is: the JVM's handling is all that is left
+        }
+    }
+
+    /** Restores the handlers these replaced, newest first. */
+    @Override
+    public synchronized void close() {
+        for (Previous p; (p = previous.poll()) != null; ) {
+            try {
+                sun.misc.Signal.handle(p.signal(), p.handler());
+            } catch (IllegalArgumentException e) {
+                // cannot happen: the JVM let us handle this signal before
+            }
         }
     }
 }

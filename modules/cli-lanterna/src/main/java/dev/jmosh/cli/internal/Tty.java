@@ -151,7 +151,16 @@ public final class Tty {
         }
     }
 
-    /** Stops this process group (the shell's job control resumes it with SIGCONT). */
+    /**
+     * Stops this process group as mosh does ({@code kill(0, SIGSTOP)}; the shell's job control
+     * continues it with SIGCONT) and returns once the stop has taken hold of this process.
+     *
+     * <p>In a single-threaded mosh-client the stop happens before {@code kill} returns. In the
+     * JVM the kernel hands a process-wide signal to the main thread, which may run only later,
+     * so the caller would go on (and take the terminal back) before the stop: this waits until
+     * the signal has left the process's pending set ({@code ShdPnd} in /proc/self/status), as it
+     * does when the stop begins (or when a SIGCONT cancels it), at most {@link #STOP_WAIT_MS}.
+     */
     public static void stopProcessGroup() {
         try {
             int rc = (int) KILL.invokeExact(0, SIGSTOP);
@@ -161,6 +170,32 @@ public final class Tty {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+        long end = System.nanoTime() + STOP_WAIT_MS * 1_000_000L;
+        while (stopPending() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** At most this long (ms) for the kernel to begin a stop this process asked for. */
+    static final long STOP_WAIT_MS = 2_000;
+
+    private static boolean stopPending() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("ShdPnd:")) {
+                    long pending = Long.parseUnsignedLong(line.substring("ShdPnd:".length()).trim(), 16);
+                    return (pending & (1L << (SIGSTOP - 1))) != 0;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // no /proc: nothing to wait for
+        }
+        return false;
     }
 
     /** The C library's text for an errno value. */

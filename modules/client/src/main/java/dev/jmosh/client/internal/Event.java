@@ -24,6 +24,10 @@ public sealed interface Event {
     record NetworkError(String message) implements Event {
     }
 
+    /** The process was continued after a stop (SIGCONT). */
+    record Continued() implements Event {
+    }
+
     /** A termination signal (TERM, INT, HUP, PIPE). */
     record Terminate() implements Event {
     }
