@@ -72,6 +72,16 @@ class ClientMessagesTest {
         same(Map.of("TERM", "no-such-terminal"), "127.0.0.1", "60001"); // the key comes first
     }
 
+    /** {@code -c}, which mosh.pl asks for the colour count: terminfo's number, or ncurses' complaint. */
+    @Test
+    @Timeout(120)
+    void theColourCountAsMoshClientPrintsIt() throws Exception {
+        Conformance.require("mosh-client");
+        for (String term : new String[] {"xterm-256color", "xterm", "vt100", "dumb", "no-such-terminal", ""}) {
+            same(Map.of("TERM", term), "-c");
+        }
+    }
+
     @Test
     @Timeout(60)
     void badArgumentsGiveUsageAndStatusOne() throws Exception {

@@ -54,8 +54,13 @@ public final class ClientMain {
                 return 0;
             }
             case COLORS -> {
-                out.println(ClientArgs.colorCount());
-                return 0;
+                try {
+                    out.println(Terminfo.load(env).colors());
+                    return 0;
+                } catch (Terminfo.UnknownTerminalException e) {
+                    err.print(Terminfo.setuptermError(env));
+                    return 1;
+                }
             }
             default -> {
             }

@@ -1,9 +1,9 @@
 package dev.jmosh.cli;
 
-import dev.jmosh.cli.internal.ClientArgs;
 import dev.jmosh.cli.internal.Locale8;
 import dev.jmosh.cli.internal.Messages;
 import dev.jmosh.cli.internal.Prewarm;
+import dev.jmosh.cli.internal.Terminfo;
 import dev.jmosh.cli.internal.Tty;
 import dev.jmosh.cli.internal.bootstrap.Bootstrap;
 import dev.jmosh.cli.internal.bootstrap.FakeProxy;
@@ -91,13 +91,24 @@ public final class JmoshMain {
             }
             Prewarm.start();
         }
+        String colors;
+        if (o.client() == null) {
+            try {
+                colors = Integer.toString(Terminfo.load(environment).colors());
+            } catch (Terminfo.UnknownTerminalException e) {
+                err.print(Terminfo.setuptermError(environment)); // what mosh.pl's "mosh-client -c" shows
+                return 1;
+            }
+        } else {
+            colors = run(o.client(), "-c");
+        }
+        colors = colors == null || !colors.strip().matches("[0-9]+") ? "0" : colors.strip();
         Map<String, String> env = new HashMap<>(environment);
         if (o.overwrite()) {
             env.put("MOSH_PREDICTION_OVERWRITE", "yes");
         }
         env.remove("MOSH_PREDICTION_DISPLAY");
         env.put("MOSH_CLIENT_PID", Long.toString(ProcessHandle.current().pid()));
-        String colors = colors(o.client());
         Bootstrap.Connect c;
         try {
             c = new Bootstrap(argv0, o, env, out, err).run(serverCommand(o), colors, proxyCommand());
@@ -157,13 +168,6 @@ public final class JmoshMain {
             s.append(s.length() == 0 ? "" : " ").append("'").append(w.replace("'", "'\\''")).append("'");
         }
         return s.toString();
-    }
-
-    /** The colour count, as {@code CLIENT -c} prints it (jmosh's own client: terminfo); 0 if not a number. */
-    private static String colors(String client) {
-        String c = client == null ? ClientArgs.colorCount() : run(client, "-c");
-        c = c == null ? "" : c.strip();
-        return c.matches("[0-9]+") ? c : "0";
     }
 
     private static String run(String program, String arg) {

@@ -1,8 +1,5 @@
 package dev.jmosh.cli.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * mosh-client's command line: {@code --help} and {@code --version} anywhere, then getopt
@@ -72,21 +69,5 @@ public record ClientArgs(Mode mode, int verbose, String ip, String port) {
             throw new UsageException("Bad UDP port (" + port + ")");
         }
         return new ClientArgs(Mode.RUN, verbose, ip, port);
-    }
-
-    /** The terminal's colour count from terminfo ({@code tput colors}), as {@code mosh-client -c} prints it. */
-    public static String colorCount() {
-        try {
-            Process p = new ProcessBuilder("tput", "colors").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            try (InputStream in = p.getInputStream()) {
-                String s = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
-                return p.waitFor() == 0 && s.matches("-?\\d+") ? s : "-1";
-            }
-        } catch (IOException e) {
-            return "-1";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "-1";
-        }
     }
 }

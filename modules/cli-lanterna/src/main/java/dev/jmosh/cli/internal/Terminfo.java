@@ -34,13 +34,33 @@ public final class Terminfo {
     /** Indexes in the string section (ncurses' Caps order). */
     private static final int SMCUP = 28;
     private static final int RMCUP = 40;
+    /** The index of {@code colors} among the numbers. */
+    private static final int COLORS = 13;
 
     private final String smcup;
     private final String rmcup;
+    private final int colors;
 
-    private Terminfo(String smcup, String rmcup) {
+    private Terminfo(String smcup, String rmcup, int colors) {
         this.smcup = smcup;
         this.rmcup = rmcup;
+        this.colors = colors;
+    }
+
+    /** The {@code colors} number, as {@code tigetnum} gives it: -1 when absent, -2 when cancelled. */
+    public int colors() {
+        return colors;
+    }
+
+    /**
+     * What ncurses' {@code setupterm} prints when {@code env}'s TERM has no entry, which
+     * {@code mosh-client -c} shows: "TERM environment variable not set." or "'NAME': unknown
+     * terminal type.".
+     */
+    public static String setuptermError(Map<String, String> env) {
+        String term = env.get("TERM");
+        return term == null || term.isEmpty() ? "TERM environment variable not set.\n"
+                : "'" + term + "': unknown terminal type.\n";
     }
 
     /** The string that enters the alternate screen, if the terminal has one. */
@@ -131,9 +151,14 @@ public final class Terminfo {
         int pos = 12 + names + booleans;
         pos += pos % 2;
         pos += numbers * (magic == MAGIC_32 ? 4 : 2);
+        int numbersAt = pos - numbers * (magic == MAGIC_32 ? 4 : 2);
+        int colors = -1;
+        if (COLORS < numbers) {
+            colors = magic == MAGIC_32 ? b.getInt(numbersAt + 4 * COLORS) : b.getShort(numbersAt + 2 * COLORS);
+        }
         int table = pos + 2 * strings;
         return new Terminfo(string(b, pos, strings, table, tableSize, SMCUP),
-                string(b, pos, strings, table, tableSize, RMCUP));
+                string(b, pos, strings, table, tableSize, RMCUP), colors);
     }
 
     private static String string(ByteBuffer b, int offsets, int count, int table, int tableSize, int index) {

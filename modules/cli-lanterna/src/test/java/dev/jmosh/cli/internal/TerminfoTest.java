@@ -43,7 +43,7 @@ class TerminfoTest {
             b.write(0);
         }
         for (int i = 0; i < numbers; i++) {
-            shortLe(b, 80);
+            shortLe(b, i == 13 ? 88 : 80); // colors is number 13
             if (wide) {
                 shortLe(b, 0);
             }
@@ -99,5 +99,24 @@ class TerminfoTest {
         Terminfo t = Terminfo.load(Map.of("TERM", "xterm-256color"));
         assertThat(t.smcup()).hasValue("\033[?1049h\033[22;0;0t");
         assertThat(t.rmcup()).hasValue("\033[?1049l\033[23;0;0t");
+    }
+
+    @Test
+    void readsTheColourCountAsTigetnum() {
+        for (boolean wide : new boolean[] {false, true}) {
+            assertThat(Terminfo.parse(entry(wide, 2, 14, null, null)).colors()).isEqualTo(88);
+            assertThat(Terminfo.parse(entry(wide, 2, 13, null, null)).colors()).as("absent").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void installedEntriesGiveWhatMoshClientDashCPrints() throws Exception {
+        for (String[] t : new String[][] {{"xterm-256color", "256"}, {"xterm", "8"}, {"vt100", "-1"}}) {
+            Assumptions.assumeTrue(Files.exists(Path.of("/lib/terminfo/" + t[0].charAt(0) + "/" + t[0]))
+                    || Files.exists(Path.of("/usr/share/terminfo/" + t[0].charAt(0) + "/" + t[0])), "no " + t[0]);
+            assertThat(Terminfo.load(Map.of("TERM", t[0])).colors()).as(t[0]).isEqualTo(Integer.parseInt(t[1]));
+        }
+        assertThat(Terminfo.setuptermError(Map.of("TERM", "bogus"))).isEqualTo("'bogus': unknown terminal type.\n");
+        assertThat(Terminfo.setuptermError(Map.of())).isEqualTo("TERM environment variable not set.\n");
     }
 }

@@ -69,8 +69,18 @@ public final class FakeProxy {
         }
         err.print("MOSH IP " + tried + "\n");
         err.flush();
-        dev.jmosh.cli.internal.Signals.on("HUP", () -> { });
+        ignoreHangup();
         return relay(socket);
+    }
+
+    /** As mosh.pl's proxy: a hangup of ssh's terminal does not cut the connection ssh is using. */
+    @SuppressWarnings("removal")
+    private static void ignoreHangup() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sun.misc.SignalHandler.SIG_IGN);
+        } catch (IllegalArgumentException e) {
+            // the JVM keeps SIGHUP for itself: its default then applies
+        }
     }
 
     /** Perl's die exits with the errno of the failed connect; the JDK gives only its text. */
