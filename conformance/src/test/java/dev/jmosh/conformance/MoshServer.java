@@ -62,6 +62,17 @@ final class MoshServer implements AutoCloseable {
         return parse(pb.start());
     }
 
+    /** Starts {@code server new -p 0 -i 127.0.0.1 -- command...} with exactly {@code environment} ({@code env -i}). */
+    static MoshServer startIn(java.util.Map<String, String> environment, String server, String... command)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(server, "new", "-p", "0", "-i", "127.0.0.1", "--"));
+        cmd.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().clear();
+        pb.environment().putAll(environment);
+        return parse(pb.start());
+    }
+
     /**
      * Starts {@code server new -v -p 0 -i 127.0.0.1 -- command...} with a UTF-8 locale, its
      * stdout in {@code out} and its stderr, the verbose log, in {@code log}: a verbose daemon keeps

@@ -2,96 +2,199 @@ package dev.jmosh.server;
 
 import dev.jmosh.pty.Pty;
 import dev.jmosh.pty.PtySpec;
-import dev.jmosh.server.internal.ServerArgs;
-import dev.jmosh.ssp.Clock;
-import dev.jmosh.ssp.DatagramTransport;
-import dev.jmosh.ssp.PacketCipher;
-import dev.jmosh.ssp.Providers;
-import dev.jmosh.ssp.ReceivedDatagram;
-import dev.jmosh.ssp.SessionKey;
-import dev.jmosh.ssp.core.Connection;
-import dev.jmosh.ssp.core.Transport;
-import dev.jmosh.ssp.spi.CipherProvider;
-import dev.jmosh.ssp.spi.TransportProvider;
-import dev.jmosh.statesync.CompleteTerminal;
-import dev.jmosh.statesync.UserEvent;
-import dev.jmosh.statesync.UserStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.jmosh.server.internal.TrainingScreen;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
-import java.security.SecureRandom;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A training run for the JDK's ahead-of-time cache (JEP 483/514/515): it walks the paths a
- * real jmosh-server takes (arguments, bind, key, cipher, an SSP exchange with a client over
- * loopback, the emulator and its diffs, a pseudo-terminal running {@code /bin/true}) and exits.
- * The launcher runs it once with {@code -XX:AOTCacheOutput} and starts servers with the cache,
- * so classes arrive loaded and linked. It serves nobody and leaves nothing behind.
+ * The build's training run for the JDK's ahead-of-time caches (JEP 483/514/515) of
+ * jmosh-server and jmosh-client: one real session on loopback between the two programs, each
+ * started with the command line its launcher uses plus {@code -XX:AOTCacheOutput}, so that each
+ * JVM records the classes it loads and links and the methods it profiles in its own work.
+ *
+ * <p>The client runs on a pseudo-terminal held here, as under a person's terminal: this process
+ * types into it (with predictions shown), reads what it draws through the emulator, resizes the
+ * window, and quits with {@code Ctrl-^ .}; the server serves {@code /bin/sh}. Each wait has a
+ * deadline; any failure ends both programs and exits 1. Both JVMs write their caches as they
+ * exit. The build runs this ({@code dist/aot-train.sh}); no launcher does.
+ *
+ * <p>Usage: {@code AotTraining --server JAVA-COMMAND... --client JAVA-COMMAND...}, where each
+ * command is a {@code java} command line up to and including {@code -m module/class}.
  */
 public final class AotTraining {
+    private static final Pattern CONNECT = Pattern.compile("MOSH CONNECT (\\d+) ([A-Za-z0-9/+]{22})");
+    /** Generous: the training JVMs run slower than usual, and the build machine may be busy. */
+    private static final long STEP_MS = 60_000;
+    /** Each JVM assembles its cache (a second JVM) before it exits. */
+    private static final long EXIT_MS = 180_000;
+
     private AotTraining() {
     }
 
-    /** Runs the training session. */
-    public static void main(String[] argv) throws Exception {
-        ServerArgs.parse("jmosh-server", new String[] {"new", "-i", "127.0.0.1", "-p", "0", "--", "/bin/true"}, Map.of());
-        Clock clock = Clock.system();
-        SessionKey key = SessionKey.generate(new SecureRandom());
-        PacketCipher serverCipher = Providers.select(CipherProvider.class).create(key);
-        PacketCipher clientCipher = Providers.select(CipherProvider.class).create(SessionKey.parse(key.printable()));
-        TransportProvider udp = Providers.select(TransportProvider.class);
-        try (DatagramTransport serverSocket = udp.bind(InetAddress.getLoopbackAddress(), 0, 0);
-             DatagramTransport clientSocket = udp.connect(serverSocket.localAddress())) {
-            InetSocketAddress serverAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    serverSocket.localAddress().getPort());
-            Transport<CompleteTerminal, UserStream> server = new Transport<>(
-                    Connection.server(serverSocket, serverCipher, clock), new CompleteTerminal(80, 24),
-                    new UserStream(), clock, new SecureRandom());
-            Transport<UserStream, CompleteTerminal> client = new Transport<>(
-                    Connection.client(clientSocket, clientCipher, serverAddress, clock), new UserStream(),
-                    new CompleteTerminal(80, 24), clock, new SecureRandom());
-            client.currentState().push(new UserEvent.Resize(80, 24));
-            byte[] typed = "ls --color\r".getBytes(StandardCharsets.US_ASCII);
-            client.currentState().pushBytes(typed, 0, typed.length);
-            CompleteTerminal screen = new CompleteTerminal(80, 24);
-            long end = clock.millis() + 2000;
-            int round = 0;
-            while (clock.millis() < end && client.remoteStateNum() < 3) {
-                client.tick();
-                server.tick();
-                pump(serverSocket, server);
-                pump(clientSocket, client);
-                if (server.remoteStateNum() > 0 && round < 20) {
-                    byte[] out = ("\u001b[1;3" + (round % 8) + "mline " + round + " \u4e2d\u6587 \u00e9\u001b[0m\r\n")
-                            .getBytes(StandardCharsets.UTF_8);
-                    screen.act(out, 0, out.length);
-                    server.sender().setCurrentState(screen.copy());
-                    round++;
-                }
-                Thread.sleep(5);
-            }
+    /** Runs the training session; exits 0 once both programs have ended cleanly, else 1. */
+    public static void main(String[] argv) throws InterruptedException {
+        List<String> args = Arrays.asList(argv);
+        int client = args.indexOf("--client");
+        if (args.isEmpty() || !args.get(0).equals("--server") || client < 2 || client == args.size() - 1) {
+            System.err.println("usage: AotTraining --server JAVA-COMMAND... --client JAVA-COMMAND...");
+            System.exit(2);
         }
-        Pty.warmUp();
-        PtySpec spec = new PtySpec("/bin/true", List.of("true"), Map.of("PATH", "/usr/bin:/bin"), Paths.get("/"), 80, 24);
-        try (Pty pty = Pty.open(80, 24)) {
-            pty.writeAndFlushInput(new byte[] {'\n'});
-            pty.start(spec);
-            byte[] buf = new byte[4096];
-            while (pty.read(buf, 0, buf.length) >= 0) {
-                // drain until the child is gone
+        try {
+            train(args.subList(1, client), args.subList(client + 1, args.size()));
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            System.err.println("AOT training failed: " + e.getMessage());
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void train(List<String> serverCommand, List<String> clientCommand)
+            throws IOException, InterruptedException, TimeoutException {
+        Map<String, String> env = environment();
+        List<String> server = new ArrayList<>(serverCommand);
+        server.addAll(List.of("new", "-i", "127.0.0.1", "-p", "0", "--", "/bin/sh"));
+        Path serverLog = Files.createTempFile("jmosh-aot-training", ".log");
+        ProcessBuilder pb = new ProcessBuilder(server).redirectError(serverLog.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process daemon = pb.start();
+        Pty pty = null;
+        try {
+            Matcher connect = awaitConnect(daemon);
+            Map<String, String> clientEnv = new LinkedHashMap<>(env);
+            clientEnv.put("MOSH_KEY", connect.group(2));
+            clientEnv.put("MOSH_PREDICTION_DISPLAY", "always"); // exercise local echo too
+            List<String> argvClient = new ArrayList<>(clientCommand);
+            argvClient.addAll(List.of("127.0.0.1", connect.group(1)));
+            pty = Pty.spawn(new PtySpec(argvClient.get(0), argvClient, clientEnv, Path.of("/"), 80, 24));
+            TrainingScreen screen = TrainingScreen.follow(pty, 80, 24);
+            long start = System.nanoTime();
+            session(pty, screen);
+            long sessionEnd = System.nanoTime();
+            int clientStatus = exitStatus(pty);
+            if (clientStatus != 0) {
+                throw new IOException("the client exited with " + clientStatus + "; its screen:\n" + screen.text());
             }
-            pty.exit().get();
+            if (!daemon.waitFor(EXIT_MS, TimeUnit.MILLISECONDS)) {
+                throw new TimeoutException("the server did not exit after the client quit");
+            }
+            if (daemon.exitValue() != 0) {
+                throw new IOException("the server exited with " + daemon.exitValue());
+            }
+            System.out.printf("AOT training: session %d ms, then both caches written in %d ms%n",
+                    (sessionEnd - start) / 1_000_000, (System.nanoTime() - sessionEnd) / 1_000_000);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            System.err.print("jmosh-server's messages:\n" + Files.readString(serverLog, StandardCharsets.UTF_8));
+            throw e;
+        } finally {
+            Files.deleteIfExists(serverLog);
+            if (pty != null) {
+                pty.signal(15);
+                pty.close();
+            }
+            daemon.descendants().forEach(ProcessHandle::destroy);
+            daemon.destroy();
         }
     }
 
-    private static <L extends dev.jmosh.ssp.SyncState<L>, R extends dev.jmosh.ssp.SyncState<R>> void pump(
-            DatagramTransport socket, Transport<L, R> t) throws Exception {
-        for (ReceivedDatagram d; (d = socket.receive(1)) != null; ) {
-            t.receive(d);
-            t.remoteDiff();
+    /** The client's exit status, once it has written its cache and exited. */
+    private static int exitStatus(Pty pty) throws IOException, InterruptedException, TimeoutException {
+        try {
+            return pty.exit().get(EXIT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("the client was not reaped: " + e.getCause(), e);
         }
+    }
+
+    /** What a person's session does, in miniature: typing, colour, wide text, scrolling, a resize. */
+    private static void session(Pty pty, TrainingScreen screen) throws IOException, InterruptedException, TimeoutException {
+        // the result of arithmetic, so that the typed command line (or its prediction) never matches
+        type(pty, "echo aot-$((6*7))\r");
+        screen.await("aot-42", STEP_MS);
+        type(pty, "printf '\\033[1;31mred\\033[0m \\033[38;5;208m256\\033[0m \\344\\270\\255\\346\\226\\207 "
+                + "caf\\303\\251 %s\\n' done-$((7*8))\r");
+        screen.await("done-56", STEP_MS);
+        type(pty, "seq 1 200 | while read n; do echo \"line $n of the scrolling test\"; done; echo seq-$((8*9))\r");
+        screen.await("seq-72", STEP_MS);
+        // typing with corrections, as predictions see it: backspace, arrows
+        type(pty, "echo abx\u007fc\u001b[D\u001b[C-$((9*9))\r");
+        screen.await("abc-81", STEP_MS);
+        pty.resize(100, 30);
+        screen.resize(100, 30);
+        // the client sends the new size and the keys in whichever order its threads see them
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STEP_MS);
+        for (boolean resized = false; !resized; ) {
+            type(pty, "stty size\r");
+            try {
+                screen.await("30 100", 2_000);
+                resized = true;
+            } catch (TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+        type(pty, "printf '\\033[?1049h\\033[2J\\033[5;10Hfull screen\\033[?1049l' ; echo alt-$((5*5))\r");
+        screen.await("alt-25", STEP_MS);
+        type(pty, "\u001e.");
+    }
+
+    private static void type(Pty pty, String keys) {
+        byte[] b = keys.getBytes(StandardCharsets.UTF_8);
+        pty.write(b, 0, b.length);
+    }
+
+    /** Reads the server's standard output up to its MOSH CONNECT line. */
+    private static Matcher awaitConnect(Process daemon) throws IOException, InterruptedException, TimeoutException {
+        CompletableFuture<Matcher> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                BufferedReader r = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
+                for (String l; (l = r.readLine()) != null; ) {
+                    Matcher m = CONNECT.matcher(l);
+                    if (m.find()) {
+                        return m;
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        try {
+            Matcher m = line.get(STEP_MS, TimeUnit.MILLISECONDS);
+            if (m == null) {
+                throw new IOException("the server did not print MOSH CONNECT");
+            }
+            return m;
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** A plain, predictable environment for both programs: a UTF-8 locale and a common terminal. */
+    private static Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("HOME", System.getProperty("user.home"));
+        env.put("LANG", "C.UTF-8");
+        env.put("TERM", "xterm-256color");
+        env.put("SHELL", "/bin/sh");
+        env.put("PS1", "$ ");
+        return env;
     }
 }
