@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Timeout;
  * <li>RSS and PSS of the attached client and server after {@code ls -R /usr} ran in the session.
  * </ul>
  * A measurement, not a test: it runs only with {@code -Djmosh.measure=startup} and asserts only
- * that every run completed. Options: {@code -Djmosh.measure.rounds=N} (default 5). JVM options
+ * that every run completed. It measures the jlink image when one was built ({@code mvn -Pdist
+ * package}), else the checkout, or the tree named by {@code -Djmosh.measure.root=DIR}. Options:
+ * {@code -Djmosh.measure.rounds=N} (default 5). JVM options
  * for an experiment come from the launchers' {@code JMOSH_JAVA_OPTS} and
  * {@code JMOSH_SERVER_JAVA_OPTS}, which this passes on. The report goes to
  * {@code conformance/target/startup.txt}.
@@ -51,8 +53,9 @@ class StartupMeasurement {
         Conformance.require("mosh", "mosh-server", "mosh-client", "script");
         Map<String, List<Double>> start = new LinkedHashMap<>();
         Map<String, List<Footprint>> sessions = new LinkedHashMap<>();
-        String jmoshServer = Conformance.root().resolve("bin/jmosh-server").toString();
-        String jmosh = Conformance.root().resolve("bin/jmosh").toString();
+        Path root = jmoshRoot();
+        String jmoshServer = root.resolve("bin/jmosh-server").toString();
+        String jmosh = root.resolve("bin/jmosh").toString();
         for (int r = 0; r < ROUNDS; r++) {
             start.computeIfAbsent("mosh-server", k -> new ArrayList<>()).add(serverStart("mosh-server"));
             start.computeIfAbsent("jmosh-server", k -> new ArrayList<>()).add(serverStart(jmoshServer));
@@ -63,7 +66,8 @@ class StartupMeasurement {
             sessions.computeIfAbsent("jmosh", k -> new ArrayList<>()).add(session(jmosh + " --local " + SHELL,
                     "java", "java"));
         }
-        StringBuilder b = new StringBuilder("# start-up and footprint, jmosh vs mosh 1.4.0, " + ROUNDS + " rounds each\n");
+        StringBuilder b = new StringBuilder("# start-up and footprint, jmosh (" + root + ") vs mosh 1.4.0, "
+                + ROUNDS + " rounds each\n");
         b.append("# JMOSH_JAVA_OPTS=").append(System.getenv().getOrDefault("JMOSH_JAVA_OPTS", ""))
                 .append(" JMOSH_SERVER_JAVA_OPTS=").append(System.getenv().getOrDefault("JMOSH_SERVER_JAVA_OPTS", ""))
                 .append('\n');
@@ -79,6 +83,16 @@ class StartupMeasurement {
         b.append(line("server PSS (MB)", mb(sessions.get("mosh"), Footprint::serverPss),
                 mb(sessions.get("jmosh"), Footprint::serverPss)));
         Measurements.report("startup.txt", b);
+    }
+
+    /** What is measured: {@code -Djmosh.measure.root}, else the jlink image if one was built, else the checkout. */
+    private static Path jmoshRoot() {
+        String given = System.getProperty("jmosh.measure.root");
+        if (given != null) {
+            return Path.of(given);
+        }
+        DistImage image = DistImage.find();
+        return image != null ? image.dir : Conformance.root();
     }
 
     private static List<Double> field(List<Footprint> f, java.util.function.ToLongFunction<Footprint> get) {
