@@ -21,7 +21,7 @@ jmosh_aot_output="$work/server.aot"
 jmosh_command server dev.jmosh.server/dev.jmosh.server.ServerMain
 server=("${jmosh_cmd[@]}")
 jmosh_aot_output="$work/client.aot"
-jmosh_command cli-lanterna dev.jmosh.cli/dev.jmosh.cli.ClientMain
+jmosh_command cli-lanterna dev.jmosh.cli/dev.jmosh.cli.JmoshMain
 client=("${jmosh_cmd[@]}")
 unset jmosh_aot_output
 JMOSH_NO_AOT=1 jmosh_command server dev.jmosh.server/dev.jmosh.server.AotTraining

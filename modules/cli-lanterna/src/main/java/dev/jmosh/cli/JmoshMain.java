@@ -89,7 +89,6 @@ public final class JmoshMain {
                 err.println("tcgetattr: Inappropriate ioctl for device");
                 return 1;
             }
-            Prewarm.start();
         }
         String colors;
         if (o.client() == null) {
@@ -111,7 +110,8 @@ public final class JmoshMain {
         env.put("MOSH_CLIENT_PID", Long.toString(ProcessHandle.current().pid()));
         Bootstrap.Connect c;
         try {
-            c = new Bootstrap(argv0, o, env, out, err).run(serverCommand(o), colors, proxyCommand());
+            c = new Bootstrap(argv0, o, env, out, err).run(serverCommand(o), colors, proxyCommand(),
+                    o.client() == null ? Prewarm::start : () -> { });
         } catch (IOException e) {
             err.print(argv0 + ": " + e.getMessage() + "\n");
             return WrapperFailure.NOT_FOUND;

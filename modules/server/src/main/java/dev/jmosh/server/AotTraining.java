@@ -3,23 +3,17 @@ package dev.jmosh.server;
 import dev.jmosh.pty.Pty;
 import dev.jmosh.pty.PtySpec;
 import dev.jmosh.server.internal.TrainingScreen;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The build's training run for the JDK's ahead-of-time caches (JEP 483/514/515) of
@@ -27,9 +21,11 @@ import java.util.regex.Pattern;
  * started with the command line its launcher uses plus {@code -XX:AOTCacheOutput}, so that each
  * JVM records the classes it loads and links and the methods it profiles in its own work.
  *
- * <p>The client runs on a pseudo-terminal held here, as under a person's terminal: this process
- * types into it (with predictions shown), reads what it draws through the emulator, resizes the
- * window, and quits with {@code Ctrl-^ .}; the server serves {@code /bin/sh}. Each wait has a
+ * <p>The client is the {@code jmosh} front end ({@code JmoshMain --local}, given the server's
+ * command line as {@code --server}), so that the client's cache holds the wrapper's start as
+ * well as the session. It runs on a pseudo-terminal held here, as under a person's terminal:
+ * this process types into it (with predictions shown), reads what it draws through the emulator,
+ * resizes the window, and quits with {@code Ctrl-^ .}; the server serves {@code /bin/sh}. Each wait has a
  * deadline; any failure ends both programs and exits 1. Both JVMs write their caches as they
  * exit. The build runs this ({@code dist/aot-train.sh}); no launcher does.
  *
@@ -37,7 +33,6 @@ import java.util.regex.Pattern;
  * command is a {@code java} command line up to and including {@code -m module/class}.
  */
 public final class AotTraining {
-    private static final Pattern CONNECT = Pattern.compile("MOSH CONNECT (\\d+) ([A-Za-z0-9/+]{22})");
     /** Generous: the training JVMs run slower than usual, and the build machine may be busy. */
     private static final long STEP_MS = 60_000;
     /** Each JVM assembles its cache (a second JVM) before it exits. */
@@ -66,23 +61,18 @@ public final class AotTraining {
     private static void train(List<String> serverCommand, List<String> clientCommand)
             throws IOException, InterruptedException, TimeoutException {
         Map<String, String> env = environment();
-        List<String> server = new ArrayList<>(serverCommand);
-        server.addAll(List.of("new", "-i", "127.0.0.1", "-p", "0", "--", "/bin/sh"));
-        Path serverLog = Files.createTempFile("jmosh-aot-training", ".log");
-        ProcessBuilder pb = new ProcessBuilder(server).redirectError(serverLog.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        Process daemon = pb.start();
-        Pty pty = null;
+        // the client is the jmosh front end, so that its cache also holds the wrapper's start:
+        // it runs the server itself (--local, with the server's training command line) and then
+        // the client in the same JVM, as `jmosh --local` does
+        List<String> argvClient = new ArrayList<>(clientCommand);
+        argvClient.addAll(List.of("--local", "--predict=always", "--server=" + shellQuoted(serverCommand),
+                "127.0.0.1", "--", "/bin/sh"));
+        Pty pty = Pty.spawn(new PtySpec(argvClient.get(0), argvClient, env, Path.of("/"), 80, 24));
+        ProcessHandle server = null;
         try {
-            Matcher connect = awaitConnect(daemon);
-            Map<String, String> clientEnv = new LinkedHashMap<>(env);
-            clientEnv.put("MOSH_KEY", connect.group(2));
-            clientEnv.put("MOSH_PREDICTION_DISPLAY", "always"); // exercise local echo too
-            List<String> argvClient = new ArrayList<>(clientCommand);
-            argvClient.addAll(List.of("127.0.0.1", connect.group(1)));
-            pty = Pty.spawn(new PtySpec(argvClient.get(0), argvClient, clientEnv, Path.of("/"), 80, 24));
             TrainingScreen screen = TrainingScreen.follow(pty, 80, 24);
+            screen.await("$", STEP_MS);
+            server = serverOf(pty);
             long start = System.nanoTime();
             session(pty, screen);
             long sessionEnd = System.nanoTime();
@@ -90,26 +80,36 @@ public final class AotTraining {
             if (clientStatus != 0) {
                 throw new IOException("the client exited with " + clientStatus + "; its screen:\n" + screen.text());
             }
-            if (!daemon.waitFor(EXIT_MS, TimeUnit.MILLISECONDS)) {
-                throw new TimeoutException("the server did not exit after the client quit");
-            }
-            if (daemon.exitValue() != 0) {
-                throw new IOException("the server exited with " + daemon.exitValue());
+            try {
+                server.onExit().get(EXIT_MS, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw new IOException("the server was not seen to exit: " + e.getCause(), e);
             }
             System.out.printf("AOT training: session %d ms, then both caches written in %d ms%n",
                     (sessionEnd - start) / 1_000_000, (System.nanoTime() - sessionEnd) / 1_000_000);
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            System.err.print("jmosh-server's messages:\n" + Files.readString(serverLog, StandardCharsets.UTF_8));
-            throw e;
         } finally {
-            Files.deleteIfExists(serverLog);
-            if (pty != null) {
-                pty.signal(15);
-                pty.close();
+            pty.signal(15);
+            pty.close();
+            if (server != null) {
+                server.destroy();
             }
-            daemon.descendants().forEach(ProcessHandle::destroy);
-            daemon.destroy();
         }
+    }
+
+    /** The server the front end started: the java process among the client's descendants. */
+    private static ProcessHandle serverOf(Pty pty) throws IOException {
+        ProcessHandle client = ProcessHandle.of(pty.pid()).orElseThrow(() -> new IOException("the client is gone"));
+        return client.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().orElseThrow(() -> new IOException("the client started no server"));
+    }
+
+    /** Words for {@code sh -c}: each in single quotes. */
+    private static String shellQuoted(List<String> words) {
+        StringBuilder s = new StringBuilder();
+        for (String w : words) {
+            s.append(s.length() == 0 ? "" : " ").append('\'').append(w.replace("'", "'\\''")).append('\'');
+        }
+        return s.toString();
     }
 
     /** The client's exit status, once it has written its cache and exited. */
@@ -157,33 +157,6 @@ public final class AotTraining {
     private static void type(Pty pty, String keys) {
         byte[] b = keys.getBytes(StandardCharsets.UTF_8);
         pty.write(b, 0, b.length);
-    }
-
-    /** Reads the server's standard output up to its MOSH CONNECT line. */
-    private static Matcher awaitConnect(Process daemon) throws IOException, InterruptedException, TimeoutException {
-        CompletableFuture<Matcher> line = CompletableFuture.supplyAsync(() -> {
-            try {
-                BufferedReader r = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
-                for (String l; (l = r.readLine()) != null; ) {
-                    Matcher m = CONNECT.matcher(l);
-                    if (m.find()) {
-                        return m;
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                return null;
-            }
-        });
-        try {
-            Matcher m = line.get(STEP_MS, TimeUnit.MILLISECONDS);
-            if (m == null) {
-                throw new IOException("the server did not print MOSH CONNECT");
-            }
-            return m;
-        } catch (ExecutionException e) {
-            throw new IOException(e.getCause());
-        }
     }
 
     /** A plain, predictable environment for both programs: a UTF-8 locale and a common terminal. */

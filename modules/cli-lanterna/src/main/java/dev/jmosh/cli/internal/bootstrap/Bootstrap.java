@@ -58,8 +58,10 @@ public final class Bootstrap {
      * @param serverCommand the server as a shell command ({@code --server}, or the default)
      * @param colors the colour count for {@code -c}
      * @param proxyCommand the command ssh runs as ProxyCommand: this program, shell-quoted
+     * @param whileWaiting run once the child is started, before its output is read (the
+     *     client's warm-up, which then overlaps the server's start instead of delaying it)
      */
-    public Connect run(String serverCommand, String colors, String proxyCommand)
+    public Connect run(String serverCommand, String colors, String proxyCommand, Runnable whileWaiting)
             throws WrapperFailure, IOException, InterruptedException {
         String localIp = options.remoteIp().equals("local") ? localAddress() : null;
         List<String> serverArgs = ServerCommand.arguments(options, colors, env);
@@ -120,6 +122,7 @@ public final class Bootstrap {
             out.flush();
             return finish(localIp, null, null, null, false);
         }
+        whileWaiting.run();
         return read(child, synthetic, localIp);
     }
 
