@@ -21,8 +21,10 @@ import dev.jmosh.ssp.spi.CipherProvider;
 import dev.jmosh.statesync.CompleteTerminal;
 import dev.jmosh.statesync.UserStream;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +91,7 @@ public final class ServerMain {
         err.print(timeouts.warnings());
         SendTiming timing = SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-server: " + w));
         DatagramTransport transport = Binder.bind(args, err);
-        SessionKey key = SessionKey.generate(new SecureRandom());
+        SessionKey key = newKey();
         if (stdinIsTerminal()) {
             out.print("\r\n\n");
         }
@@ -116,6 +118,22 @@ public final class ServerMain {
             transport.close();
             throw new ServerExit(1, e.getMessage() + "\n", "");
         }
+    }
+
+    /**
+     * A new session key: 16 bytes from {@code /dev/urandom}, where mosh's PRNG reads them too;
+     * faster at start than a first {@code SecureRandom}, which is what a failed read falls back to.
+     */
+    private static SessionKey newKey() {
+        try (InputStream in = new FileInputStream("/dev/urandom")) {
+            byte[] raw = in.readNBytes(SessionKey.BYTES);
+            if (raw.length == SessionKey.BYTES) {
+                return SessionKey.ofBytes(raw);
+            }
+        } catch (IOException e) {
+            // fall back below
+        }
+        return SessionKey.generate(new SecureRandom());
     }
 
     /** Whether standard input is a terminal, read from /proc without a native call. */
