@@ -80,12 +80,7 @@ class ImageModulesTest {
             String[] a = line.split(" ");
             providers.merge(a[0], a[1], (x, y) -> x + "," + y);
         }
-        assertThat(providers).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "dev.jmosh.ssp.spi.CipherProvider", "dev.jmosh.ssp.crypto.ocb.internal.OcbCipherProvider",
-                "dev.jmosh.ssp.spi.TransportProvider", "dev.jmosh.ssp.transport.udp.internal.UdpTransportProvider",
-                "dev.jmosh.ssp.spi.StateTypeProvider", "dev.jmosh.statesync.internal.MoshStateTypes",
-                "dev.jmosh.ssp.spi.PredictorProvider", "dev.jmosh.predictor.internal.MoshPredictorProvider,"
-                        + "dev.jmosh.predictor.internal.NeverPredictorProvider"));
+        assertThat(providers).containsExactlyInAnyOrderEntriesOf(JpmsIntegrityTest.EXPECTED_PROVIDERS);
     }
 
     @Test

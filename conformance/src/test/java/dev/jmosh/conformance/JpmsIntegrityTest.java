@@ -23,6 +23,15 @@ import org.junit.jupiter.api.Test;
  * the expected provider.
  */
 class JpmsIntegrityTest {
+    /** Each SPI's providers on the launchers' module path and in the image, comma-separated. */
+    static final Map<String, String> EXPECTED_PROVIDERS = Map.of(
+            "dev.jmosh.ssp.spi.CipherProvider", "dev.jmosh.ssp.crypto.ocb.internal.OcbCipherProvider",
+            "dev.jmosh.ssp.spi.TransportProvider", "dev.jmosh.ssp.transport.udp.internal.UdpTransportProvider",
+            "dev.jmosh.ssp.spi.StateTypeProvider", "dev.jmosh.statesync.internal.MoshStateTypes",
+            // two prediction engines by design: mosh's local echo and "never"
+            "dev.jmosh.ssp.spi.PredictorProvider", "dev.jmosh.predictor.internal.MoshPredictorProvider,"
+                    + "dev.jmosh.predictor.internal.NeverPredictorProvider");
+
 
     private static Path[] launcherModulePath() throws Exception {
         return launcherModulePath("cli-lanterna");
@@ -70,13 +79,7 @@ class JpmsIntegrityTest {
                 }
             }
         }
-        assertThat(providers).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "dev.jmosh.ssp.spi.CipherProvider", "dev.jmosh.ssp.crypto.ocb.internal.OcbCipherProvider",
-                "dev.jmosh.ssp.spi.TransportProvider", "dev.jmosh.ssp.transport.udp.internal.UdpTransportProvider",
-                "dev.jmosh.ssp.spi.StateTypeProvider", "dev.jmosh.statesync.internal.MoshStateTypes",
-                // two prediction engines by design: mosh's local echo and "never"
-                "dev.jmosh.ssp.spi.PredictorProvider", "dev.jmosh.predictor.internal.MoshPredictorProvider,"
-                        + "dev.jmosh.predictor.internal.NeverPredictorProvider"));
+        assertThat(providers).containsExactlyInAnyOrderEntriesOf(EXPECTED_PROVIDERS);
         Set<String> names = cf.modules().stream().map(ResolvedModule::name).collect(Collectors.toSet());
         assertThat(names).contains("dev.jmosh.ssp", "dev.jmosh.ssp.core", "dev.jmosh.vt", "dev.jmosh.statesync",
                 "dev.jmosh.client", "org.bouncycastle.provider", "com.googlecode.lanterna");

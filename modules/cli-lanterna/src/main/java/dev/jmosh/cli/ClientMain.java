@@ -87,10 +87,7 @@ public final class ClientMain {
             return 1;
         }
         if (!Locale8.isUtf8()) {
-            err.print(Messages.needUtf8(Locale8.ctype(env), Locale8.charset()));
-            err.flush();
-            out.print(Locale8.localeOutput());
-            out.flush();
+            Locale8.refuse(env, out, err);
             return 1;
         }
         Tty tty = new Tty(0);

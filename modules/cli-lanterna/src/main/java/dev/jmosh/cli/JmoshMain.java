@@ -1,7 +1,6 @@
 package dev.jmosh.cli;
 
 import dev.jmosh.cli.internal.Locale8;
-import dev.jmosh.cli.internal.Messages;
 import dev.jmosh.cli.internal.Prewarm;
 import dev.jmosh.cli.internal.Terminfo;
 import dev.jmosh.cli.internal.Tty;
@@ -79,10 +78,7 @@ public final class JmoshMain {
         if (o.client() == null) {
             // refuse before a server is started that no client could attach to
             if (!Locale8.isUtf8()) {
-                err.print(Messages.needUtf8(Locale8.ctype(environment), Locale8.charset()));
-                err.flush();
-                out.print(Locale8.localeOutput());
-                out.flush();
+                Locale8.refuse(environment, out, err);
                 return 1;
             }
             if (!terminalOnStdin()) {

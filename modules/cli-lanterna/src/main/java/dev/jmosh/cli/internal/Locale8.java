@@ -52,4 +52,15 @@ public final class Locale8 {
             return "";
         }
     }
+
+    /**
+     * mosh-client's refusal of a non-UTF-8 locale: its complaint on {@code err}, then the output
+     * of {@code locale} on {@code out}, as mosh-client's {@code system("locale")} writes it.
+     */
+    public static void refuse(Map<String, String> env, java.io.PrintStream out, java.io.PrintStream err) {
+        err.print(Messages.needUtf8(ctype(env), charset()));
+        err.flush();
+        out.print(localeOutput());
+        out.flush();
+    }
 }
