@@ -4,8 +4,9 @@ import java.lang.invoke.MethodHandles;
 
 /**
  * Creates every native binding ahead of the first pty. In a fresh JVM the ~30 downcall handles
- * and their first calls cost a few hundred milliseconds once (pty-ffm.md, "Timings"); a server
- * pays that at start rather than on its first client's packet.
+ * and their first calls cost tens of milliseconds once, mostly for the first of
+ * {@link Native}'s two call shapes (with a shape per function it was a few hundred, pty-ffm.md
+ * "Timings"); a server pays that at start rather than on its first client's packet.
  */
 public final class WarmUp {
     private WarmUp() {
