@@ -3,10 +3,10 @@ package dev.jmosh.pty.internal;
 import java.lang.invoke.MethodHandles;
 
 /**
- * Creates every native binding ahead of the first pty. In a fresh JVM the ~30 downcall handles
- * and their first calls cost tens of milliseconds once, mostly for the first of
- * {@link Native}'s two call shapes (with a shape per function it was a few hundred, pty-ffm.md
- * "Timings"); a server pays that at start rather than on its first client's packet.
+ * Creates every native binding ahead of the first pty. In a fresh JVM that costs tens of
+ * milliseconds once, nearly all of it the JDK linking {@link Native}'s one downcall handle (with
+ * a handle of its own shape per function it was a few hundred, pty-ffm.md "Timings"); a server
+ * pays that at start rather than on its first client's packet.
  */
 public final class WarmUp {
     private WarmUp() {
