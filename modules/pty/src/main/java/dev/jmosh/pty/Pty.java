@@ -60,8 +60,8 @@ public final class Pty implements AutoCloseable {
     }
 
     /**
-     * Pays the one-time cost of the native bindings now (a few hundred milliseconds in a fresh
-     * JVM, tens once warm): links every downcall handle, then opens and closes a pty, so that
+     * Pays the one-time cost of the native bindings now (tens of milliseconds in a fresh JVM):
+     * links the downcall handle and finds every function, then opens and closes a pty, so that
      * the first real {@link #spawn} is fast. Spawns nothing. Call it at server start.
      *
      * @throws IOException if no pty can be opened

@@ -1,14 +1,9 @@
 package dev.jmosh.cli.internal;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -21,17 +16,17 @@ import java.util.Deque;
  * <p>Like mosh-client's {@code sigaction}, a handler here also takes a signal the process
  * started with ignored (e.g. SIGINT in a shell's background job, SIGHUP under {@code nohup}):
  * the JVM would leave such a signal ignored, so its disposition is first set back to the
- * default through the C library (glibc's {@code struct sigaction} starts with the handler).
+ * default through the C library (glibc's {@code struct sigaction} starts with the handler), called
+ * through {@link Native#call}.
  */
 @SuppressWarnings("removal")
 public final class Signals implements AutoCloseable {
     private static final long SIG_IGN = 1;
     private static final int SIGACTION_BYTES = 152;
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final MethodHandle SIGACTION = LINKER.downcallHandle(LINKER.defaultLookup().find("sigaction")
-            .orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle SIGNAL = LINKER.downcallHandle(LINKER.defaultLookup().find("signal")
-            .orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS));
+    /** {@code int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact)}. */
+    private static final MemorySegment SIGACTION = Native.function("sigaction");
+    /** {@code sighandler_t signal(int signum, sighandler_t handler)}. */
+    private static final MemorySegment SIGNAL = Native.function("signal");
 
     private record Previous(sun.misc.Signal signal, sun.misc.SignalHandler handler) {
     }
@@ -58,9 +53,12 @@ public final class Signals implements AutoCloseable {
     /** Sets {@code number}'s disposition back to the default if it is ignored. */
     private static void unignore(int number) {
         try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Native.errnoState(arena);
             MemorySegment old = arena.allocate(SIGACTION_BYTES);
-            if ((int) SIGACTION.invokeExact(number, MemorySegment.NULL, old) == 0 && old.get(JAVA_LONG, 0) == SIG_IGN) {
-                MemorySegment ignored = (MemorySegment) SIGNAL.invokeExact(number, MemorySegment.NULL);
+            long none = Native.address(MemorySegment.NULL);
+            if ((int) Native.call(SIGACTION, state, number, none, Native.address(old)) == 0
+                    && old.get(JAVA_LONG, 0) == SIG_IGN) {
+                Native.call(SIGNAL, state, number, none); // SIG_DFL
             }
         } catch (Throwable e) {
             // leave it as it is: the JVM's handling is all that is left

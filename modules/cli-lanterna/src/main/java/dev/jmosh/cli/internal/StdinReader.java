@@ -1,19 +1,12 @@
 package dev.jmosh.cli.internal;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /**
  * mosh-client's reads of the user's input: up to 16384 bytes at a time from a descriptor
@@ -22,7 +15,8 @@ import java.lang.invoke.VarHandle;
  * reading another byte, so a JVM that goes on after the client keeps its standard input whole:
  * the thread waits in {@code poll} on the descriptor and an eventfd that {@code close} writes.
  *
- * <p>struct pollfd (8 bytes): +0 int fd, +4 short events, +6 short revents.
+ * <p>struct pollfd (8 bytes): +0 int fd, +4 short events, +6 short revents. The calls go through
+ * {@link Native#call}.
  */
 public final class StdinReader implements AutoCloseable {
     /** What the reader reports, on its own thread. */
@@ -43,15 +37,11 @@ public final class StdinReader implements AutoCloseable {
     private static final int EAGAIN = 11;
     private static final int EFD_CLOEXEC = 02000000;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option ERRNO_OPT = Linker.Option.captureCallState("errno");
-    private static final MethodHandle POLL = handle("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-    private static final MethodHandle READ = handle("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle WRITE = handle("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-    private static final MethodHandle EVENTFD = handle("eventfd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-    private static final MethodHandle CLOSE = handle("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MemorySegment POLL = Native.function("poll");
+    private static final MemorySegment READ = Native.function("read");
+    private static final MemorySegment WRITE = Native.function("write");
+    private static final MemorySegment EVENTFD = Native.function("eventfd");
+    private static final MemorySegment CLOSE = Native.function("close");
 
     private final int fd;
     private final Sink sink;
@@ -63,20 +53,13 @@ public final class StdinReader implements AutoCloseable {
         this.fd = fd;
         this.sink = sink;
         try (Arena arena = Arena.ofConfined()) {
-            this.wakeFd = (int) EVENTFD.invokeExact(arena.allocate(CAPTURE), 0, EFD_CLOEXEC);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
+            this.wakeFd = (int) Native.call(EVENTFD, Native.errnoState(arena), 0, EFD_CLOEXEC);
         }
         if (wakeFd < 0) {
             throw new IllegalStateException("eventfd failed");
         }
         this.thread = new Thread(this::run, "jmosh-stdin");
         thread.setDaemon(true);
-    }
-
-    private static MethodHandle handle(String name, FunctionDescriptor d) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(
-                () -> new IllegalStateException("libc has no " + name)), d, ERRNO_OPT);
     }
 
     /** Starts reading. */
@@ -88,7 +71,7 @@ public final class StdinReader implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(16);
             MemorySegment buf = arena.allocate(BUFFER_BYTES);
-            MemorySegment state = arena.allocate(CAPTURE);
+            MemorySegment state = Native.errnoState(arena);
             byte[] bytes = new byte[BUFFER_BYTES];
             while (true) {
                 fds.set(JAVA_INT, 0, fd);
@@ -97,9 +80,9 @@ public final class StdinReader implements AutoCloseable {
                 fds.set(JAVA_INT, 8, wakeFd);
                 fds.set(JAVA_SHORT, 12, POLLIN);
                 fds.set(JAVA_SHORT, 14, (short) 0);
-                int rc = (int) POLL.invokeExact(state, fds, 2L, -1);
+                int rc = (int) Native.call(POLL, state, Native.address(fds), 2, -1);
                 if (rc < 0) {
-                    if ((int) ERRNO.get(state, 0L) == EINTR) {
+                    if (Native.errno(state) == EINTR) {
                         continue;
                     }
                     break;
@@ -114,14 +97,14 @@ public final class StdinReader implements AutoCloseable {
                 if ((revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
                     continue;
                 }
-                long n = (long) READ.invokeExact(state, fd, buf, (long) BUFFER_BYTES);
+                long n = Native.call(READ, state, fd, Native.address(buf), BUFFER_BYTES);
                 if (n > 0) {
                     MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, bytes, 0, (int) n);
                     sink.input(bytes, 0, (int) n);
                 } else if (n == 0) {
                     break; // EOF
                 } else {
-                    int errno = (int) ERRNO.get(state, 0L);
+                    int errno = Native.errno(state);
                     if (errno != EINTR && errno != EAGAIN) {
                         break; // mosh: perror("read"), then as EOF
                     }
@@ -139,12 +122,12 @@ public final class StdinReader implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment one = arena.allocate(JAVA_LONG);
             one.set(JAVA_LONG, 0, 1L);
-            MemorySegment state = arena.allocate(CAPTURE);
-            long ignored = (long) WRITE.invokeExact(state, wakeFd, one, 8L);
+            MemorySegment state = Native.errnoState(arena);
+            Native.call(WRITE, state, wakeFd, Native.address(one), 8);
             if (thread.isAlive()) {
                 thread.join(1_000);
             }
-            int ignoredToo = (int) CLOSE.invokeExact(state, wakeFd);
+            Native.call(CLOSE, state, wakeFd);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {

@@ -1,24 +1,16 @@
 package dev.jmosh.cli.internal;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /**
  * The user's terminal device through the Foreign Function and Memory API (glibc, Linux): is it a
  * tty, its termios settings (saved, made raw as {@code cfmakeraw} plus {@code IUTF8}, restored),
- * its window size, and stopping the process group for Ctrl-Z.
+ * its window size, and stopping the process group for Ctrl-Z. The calls go through
+ * {@link Native#call}.
  */
 public final class Tty {
     /** {@code sizeof(struct termios)} on glibc. */
@@ -28,23 +20,16 @@ public final class Tty {
     private static final long TIOCGWINSZ = 0x5413;
     private static final int SIGSTOP = 19;
 
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final SymbolLookup LIBC = LINKER.defaultLookup();
-    private static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option ERRNO_OPT = Linker.Option.captureCallState("errno");
-
-    private static final MethodHandle ISATTY = handle("isatty", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    private static final MethodHandle TCGETATTR = handle("tcgetattr",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), ERRNO_OPT);
-    private static final MethodHandle TCSETATTR = handle("tcsetattr",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), ERRNO_OPT);
-    private static final MethodHandle CFMAKERAW = handle("cfmakeraw", FunctionDescriptor.ofVoid(ADDRESS));
-    private static final MethodHandle IOCTL = handle("ioctl",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
-            ERRNO_OPT, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle STRERROR = handle("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    private static final MethodHandle KILL = handle("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+    private static final MemorySegment ISATTY = Native.function("isatty");
+    private static final MemorySegment TCGETATTR = Native.function("tcgetattr");
+    private static final MemorySegment TCSETATTR = Native.function("tcsetattr");
+    /** {@code void cfmakeraw(struct termios *)}. */
+    private static final MemorySegment CFMAKERAW = Native.function("cfmakeraw");
+    /** Variadic: {@code int ioctl(int fd, unsigned long request, ...)}, here a pointer. */
+    private static final MemorySegment IOCTL = Native.function("ioctl");
+    /** {@code char *strerror(int errnum)}. */
+    private static final MemorySegment STRERROR = Native.function("strerror");
+    private static final MemorySegment KILL = Native.function("kill");
 
     private final int fd;
     private byte[] saved;
@@ -54,17 +39,10 @@ public final class Tty {
         this.fd = fd;
     }
 
-    private static MethodHandle handle(String name, FunctionDescriptor fd, Linker.Option... options) {
-        return LINKER.downcallHandle(LIBC.find(name).orElseThrow(
-                () -> new IllegalStateException("libc has no " + name)), fd, options);
-    }
-
     /** Whether {@code fd} is a terminal. */
     public static boolean isatty(int fd) {
-        try {
-            return (int) ISATTY.invokeExact(fd) == 1;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) Native.call(ISATTY, Native.errnoState(arena), fd) == 1;
         }
     }
 
@@ -76,16 +54,12 @@ public final class Tty {
     public void save() throws TtyException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment t = arena.allocate(TERMIOS_BYTES);
-            MemorySegment state = arena.allocate(CAPTURE);
-            int rc = (int) TCGETATTR.invokeExact(state, fd, t);
+            MemorySegment state = Native.errnoState(arena);
+            int rc = (int) Native.call(TCGETATTR, state, fd, Native.address(t));
             if (rc < 0) {
-                throw new TtyException("tcgetattr: " + strerror((int) ERRNO.get(state, 0L)));
+                throw new TtyException("tcgetattr: " + strerror(Native.errno(state)));
             }
             saved = t.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-        } catch (TtyException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
         }
     }
 
@@ -98,12 +72,8 @@ public final class Tty {
             MemorySegment t = arena.allocate(TERMIOS_BYTES);
             MemorySegment.copy(saved, 0, t, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, TERMIOS_BYTES);
             t.set(JAVA_INT, 0, t.get(JAVA_INT, 0) | IUTF8);
-            CFMAKERAW.invokeExact(t);
+            Native.call(CFMAKERAW, Native.errnoState(arena), Native.address(t));
             apply(arena, t);
-        } catch (TtyException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -120,15 +90,10 @@ public final class Tty {
     }
 
     private void apply(Arena arena, MemorySegment t) throws TtyException {
-        MemorySegment state = arena.allocate(CAPTURE);
-        int rc;
-        try {
-            rc = (int) TCSETATTR.invokeExact(state, fd, TCSANOW, t);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        MemorySegment state = Native.errnoState(arena);
+        int rc = (int) Native.call(TCSETATTR, state, fd, TCSANOW, Native.address(t));
         if (rc < 0) {
-            throw new TtyException("tcsetattr: " + strerror((int) ERRNO.get(state, 0L)));
+            throw new TtyException("tcsetattr: " + strerror(Native.errno(state)));
         }
     }
 
@@ -136,18 +101,14 @@ public final class Tty {
     public int[] windowSize() throws TtyException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ws = arena.allocate(8);
-            MemorySegment state = arena.allocate(CAPTURE);
-            int rc = (int) IOCTL.invokeExact(state, fd, TIOCGWINSZ, ws);
+            MemorySegment state = Native.errnoState(arena);
+            int rc = (int) Native.call(IOCTL, state, fd, TIOCGWINSZ, Native.address(ws));
             if (rc < 0) {
-                throw new TtyException("ioctl TIOCGWINSZ: " + strerror((int) ERRNO.get(state, 0L)));
+                throw new TtyException("ioctl TIOCGWINSZ: " + strerror(Native.errno(state)));
             }
             int rows = Short.toUnsignedInt(ws.get(JAVA_SHORT, 0));
             int cols = Short.toUnsignedInt(ws.get(JAVA_SHORT, 2));
             return new int[] {cols, rows};
-        } catch (TtyException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -162,13 +123,12 @@ public final class Tty {
      * does when the stop begins (or when a SIGCONT cancels it), at most {@link #STOP_WAIT_MS}.
      */
     public static void stopProcessGroup() {
-        try {
-            int rc = (int) KILL.invokeExact(0, SIGSTOP);
-            if (rc < 0) {
-                throw new IllegalStateException("kill(0, SIGSTOP) failed");
-            }
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
+        int rc;
+        try (Arena arena = Arena.ofConfined()) {
+            rc = (int) Native.call(KILL, Native.errnoState(arena), 0, SIGSTOP);
+        }
+        if (rc < 0) { // wrapped twice, as it always was (the client reports it as "Error: " + e)
+            throw new IllegalStateException(new IllegalStateException("kill(0, SIGSTOP) failed"));
         }
         long end = System.nanoTime() + STOP_WAIT_MS * 1_000_000L;
         while (stopPending() && System.nanoTime() < end) {
@@ -199,11 +159,12 @@ public final class Tty {
     }
 
     /** The C library's text for an errno value. */
+    @SuppressWarnings("restricted")
     static String strerror(int errno) {
-        try {
-            MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
-            return s.reinterpret(1024).getString(0);
-        } catch (Throwable e) {
+        try (Arena arena = Arena.ofConfined()) {
+            long s = Native.call(STRERROR, Native.errnoState(arena), errno);
+            return MemorySegment.ofAddress(s).reinterpret(1024).getString(0);
+        } catch (RuntimeException e) {
             return "errno " + errno;
         }
     }

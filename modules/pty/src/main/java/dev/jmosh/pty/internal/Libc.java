@@ -1,14 +1,10 @@
 package dev.jmosh.pty.internal;
 
-import static dev.jmosh.pty.internal.ValueLayouts.ADDRESS;
 import static dev.jmosh.pty.internal.ValueLayouts.INT;
-import static dev.jmosh.pty.internal.ValueLayouts.LONG;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
+import java.lang.ref.Reference;
 
 /**
  * File descriptor and process calls of glibc (Linux x86_64): {@code open}, {@code close},
@@ -17,7 +13,7 @@ import java.lang.invoke.MethodHandle;
  *
  * <p>The hot calls ({@code read}, {@code write}, {@code poll}) take the {@code errno} capture
  * segment and return the raw result, so a loop can allocate once; the others allocate their own
- * and throw {@link PosixException}.
+ * and throw {@link PosixException}. All are called through {@link Native#call}.
  */
 public final class Libc {
     /** {@code O_RDWR}. */
@@ -57,28 +53,20 @@ public final class Libc {
     /** {@code sizeof(siginfo_t)}. */
     private static final int SIGINFO_BYTES = 128;
 
-    private static final MethodHandle OPEN = Native.downcall("open",
-            FunctionDescriptor.of(INT, ADDRESS, INT, INT), Native.ERRNO, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle CLOSE = Native.downcall("close", FunctionDescriptor.of(INT, INT));
-    private static final MethodHandle DUP2 = Native.downcall("dup2",
-            FunctionDescriptor.of(INT, INT, INT), Native.ERRNO);
-    private static final MethodHandle FCNTL = Native.downcall("fcntl",
-            FunctionDescriptor.of(INT, INT, INT, INT), Native.ERRNO, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle ISATTY = Native.downcall("isatty", FunctionDescriptor.of(INT, INT));
-    private static final MethodHandle EVENTFD = Native.downcall("eventfd",
-            FunctionDescriptor.of(INT, INT, INT), Native.ERRNO);
-    private static final MethodHandle READ = Native.downcall("read",
-            FunctionDescriptor.of(LONG, INT, ADDRESS, LONG), Native.ERRNO);
-    private static final MethodHandle WRITE = Native.downcall("write",
-            FunctionDescriptor.of(LONG, INT, ADDRESS, LONG), Native.ERRNO);
-    private static final MethodHandle POLL = Native.downcall("poll",
-            FunctionDescriptor.of(INT, ADDRESS, LONG, INT), Native.ERRNO);
-    private static final MethodHandle KILL = Native.downcall("kill",
-            FunctionDescriptor.of(INT, INT, INT), Native.ERRNO);
-    private static final MethodHandle WAITID = Native.downcall("waitid",
-            FunctionDescriptor.of(INT, INT, INT, ADDRESS, INT), Native.ERRNO);
-    private static final MethodHandle WAITPID = Native.downcall("waitpid",
-            FunctionDescriptor.of(INT, INT, ADDRESS, INT), Native.ERRNO);
+    /** Variadic: {@code int open(const char *path, int flags, ...)}. */
+    private static final MemorySegment OPEN = Native.function("open");
+    private static final MemorySegment CLOSE = Native.function("close");
+    private static final MemorySegment DUP2 = Native.function("dup2");
+    /** Variadic: {@code int fcntl(int fd, int cmd, ...)}. */
+    private static final MemorySegment FCNTL = Native.function("fcntl");
+    private static final MemorySegment ISATTY = Native.function("isatty");
+    private static final MemorySegment EVENTFD = Native.function("eventfd");
+    private static final MemorySegment READ = Native.function("read");
+    private static final MemorySegment WRITE = Native.function("write");
+    private static final MemorySegment POLL = Native.function("poll");
+    private static final MemorySegment KILL = Native.function("kill");
+    private static final MemorySegment WAITID = Native.function("waitid");
+    private static final MemorySegment WAITPID = Native.function("waitpid");
 
     private Libc() {
     }
@@ -87,24 +75,18 @@ public final class Libc {
     public static int open(String path, int flags) throws PosixException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Native.errnoState(arena);
-            int fd = (int) OPEN.invokeExact(state, arena.allocateFrom(path), flags, 0);
+            int fd = (int) Native.call(OPEN, state, Native.address(arena.allocateFrom(path)), flags);
             if (fd < 0) {
                 throw new PosixException("open " + path, Native.errno(state));
             }
             return fd;
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
         }
     }
 
     /** {@code close(fd)}, errors ignored (Linux frees the descriptor even when close fails). */
     public static void close(int fd) {
-        try {
-            int _ = (int) CLOSE.invokeExact(fd);
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
+        try (Arena arena = Arena.ofConfined()) {
+            Native.call(CLOSE, Native.errnoState(arena), fd);
         }
     }
 
@@ -114,15 +96,11 @@ public final class Libc {
             MemorySegment state = Native.errnoState(arena);
             int rc;
             do {
-                rc = (int) DUP2.invokeExact(state, from, to);
+                rc = (int) Native.call(DUP2, state, from, to);
             } while (rc < 0 && Native.errno(state) == EINTR);
             if (rc < 0) {
                 throw new PosixException("dup2(" + from + ", " + to + ")", Native.errno(state));
             }
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
         }
     }
 
@@ -130,23 +108,17 @@ public final class Libc {
     public static void setNonBlocking(int fd) throws PosixException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Native.errnoState(arena);
-            int flags = (int) FCNTL.invokeExact(state, fd, F_GETFL, 0);
-            if (flags < 0 || (int) FCNTL.invokeExact(state, fd, F_SETFL, flags | O_NONBLOCK) < 0) {
+            int flags = (int) Native.call(FCNTL, state, fd, F_GETFL, 0);
+            if (flags < 0 || (int) Native.call(FCNTL, state, fd, F_SETFL, flags | O_NONBLOCK) < 0) {
                 throw new PosixException("fcntl O_NONBLOCK", Native.errno(state));
             }
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
         }
     }
 
     /** {@code isatty(fd) == 1}. */
     public static boolean isatty(int fd) {
-        try {
-            return (int) ISATTY.invokeExact(fd) == 1;
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) Native.call(ISATTY, Native.errnoState(arena), fd) == 1;
         }
     }
 
@@ -154,42 +126,41 @@ public final class Libc {
     public static int eventfd() throws PosixException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Native.errnoState(arena);
-            int fd = (int) EVENTFD.invokeExact(state, 0, O_CLOEXEC);
+            int fd = (int) Native.call(EVENTFD, state, 0, O_CLOEXEC);
             if (fd < 0) {
                 throw new PosixException("eventfd", Native.errno(state));
             }
             return fd;
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
         }
     }
 
-    /** Raw {@code read(fd, buf, count)}; {@code errno} lands in {@code state}. */
+    /**
+     * Raw {@code read(fd, buf, count)}; {@code errno} lands in {@code state}. {@code buf} may be
+     * of an automatic arena: it is kept reachable until the call returns.
+     */
     public static long read(MemorySegment state, int fd, MemorySegment buf, long count) {
         try {
-            return (long) READ.invokeExact(state, fd, buf, count);
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
+            return Native.call(READ, state, fd, Native.address(buf), count);
+        } finally {
+            Reference.reachabilityFence(buf);
         }
     }
 
-    /** Raw {@code write(fd, buf, count)}; {@code errno} lands in {@code state}. */
+    /** Raw {@code write(fd, buf, count)}; {@code errno} lands in {@code state}; as {@link #read}. */
     public static long write(MemorySegment state, int fd, MemorySegment buf, long count) {
         try {
-            return (long) WRITE.invokeExact(state, fd, buf, count);
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
+            return Native.call(WRITE, state, fd, Native.address(buf), count);
+        } finally {
+            Reference.reachabilityFence(buf);
         }
     }
 
-    /** Raw {@code poll(fds, nfds, timeoutMillis)}; {@code errno} lands in {@code state}. */
+    /** Raw {@code poll(fds, nfds, timeoutMillis)}; {@code errno} lands in {@code state}; as {@link #read}. */
     public static int poll(MemorySegment state, MemorySegment fds, long nfds, int timeoutMillis) {
         try {
-            return (int) POLL.invokeExact(state, fds, nfds, timeoutMillis);
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
+            return (int) Native.call(POLL, state, Native.address(fds), nfds, timeoutMillis);
+        } finally {
+            Reference.reachabilityFence(fds);
         }
     }
 
@@ -197,13 +168,9 @@ public final class Libc {
     public static void kill(int pid, int signal) throws PosixException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Native.errnoState(arena);
-            if ((int) KILL.invokeExact(state, pid, signal) < 0) {
+            if ((int) Native.call(KILL, state, pid, signal) < 0) {
                 throw new PosixException("kill(" + pid + ", " + signal + ")", Native.errno(state));
             }
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
         }
     }
 
@@ -217,15 +184,11 @@ public final class Libc {
             MemorySegment info = arena.allocate(SIGINFO_BYTES);
             int rc;
             do {
-                rc = (int) WAITID.invokeExact(state, P_PID, pid, info, WEXITED | WNOWAIT);
+                rc = (int) Native.call(WAITID, state, P_PID, pid, Native.address(info), WEXITED | WNOWAIT, 0, 0);
             } while (rc < 0 && Native.errno(state) == EINTR);
             if (rc < 0) {
                 throw new PosixException("waitid " + pid, Native.errno(state));
             }
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
         }
     }
 
@@ -236,16 +199,12 @@ public final class Libc {
             MemorySegment status = arena.allocate(INT);
             int rc;
             do {
-                rc = (int) WAITPID.invokeExact(state, pid, status, 0);
+                rc = (int) Native.call(WAITPID, state, pid, Native.address(status), 0);
             } while (rc < 0 && Native.errno(state) == EINTR);
             if (rc < 0) {
                 throw new PosixException("waitpid " + pid, Native.errno(state));
             }
             return status.get(INT, 0);
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
         }
     }
 }

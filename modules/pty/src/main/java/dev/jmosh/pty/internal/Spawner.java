@@ -1,13 +1,9 @@
 package dev.jmosh.pty.internal;
 
-import static dev.jmosh.pty.internal.ValueLayouts.ADDRESS;
 import static dev.jmosh.pty.internal.ValueLayouts.INT;
-import static dev.jmosh.pty.internal.ValueLayouts.SHORT;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.util.List;
 
 /**
@@ -39,27 +35,31 @@ public final class Spawner {
     /** {@code sizeof(sigset_t)}. */
     private static final int SIGSET_BYTES = 128;
 
-    private static final FunctionDescriptor INT_ADDR = FunctionDescriptor.of(INT, ADDRESS);
-    private static final MethodHandle ATTR_INIT = Native.downcall("posix_spawnattr_init", INT_ADDR);
-    private static final MethodHandle ATTR_DESTROY = Native.downcall("posix_spawnattr_destroy", INT_ADDR);
-    private static final MethodHandle ATTR_SETFLAGS = Native.downcall("posix_spawnattr_setflags",
-            FunctionDescriptor.of(INT, ADDRESS, SHORT));
-    private static final MethodHandle ATTR_SETSIGDEFAULT = Native.downcall("posix_spawnattr_setsigdefault",
-            FunctionDescriptor.of(INT, ADDRESS, ADDRESS));
-    private static final MethodHandle ATTR_SETSIGMASK = Native.downcall("posix_spawnattr_setsigmask",
-            FunctionDescriptor.of(INT, ADDRESS, ADDRESS));
-    private static final MethodHandle FA_INIT = Native.downcall("posix_spawn_file_actions_init", INT_ADDR);
-    private static final MethodHandle FA_DESTROY = Native.downcall("posix_spawn_file_actions_destroy", INT_ADDR);
-    private static final MethodHandle FA_ADDOPEN = Native.downcall("posix_spawn_file_actions_addopen",
-            FunctionDescriptor.of(INT, ADDRESS, INT, ADDRESS, INT, INT));
-    private static final MethodHandle FA_ADDDUP2 = Native.downcall("posix_spawn_file_actions_adddup2",
-            FunctionDescriptor.of(INT, ADDRESS, INT, INT));
-    private static final MethodHandle FA_ADDCLOSEFROM = Native.downcall("posix_spawn_file_actions_addclosefrom_np",
-            FunctionDescriptor.of(INT, ADDRESS, INT));
-    private static final MethodHandle FA_ADDCHDIR = Native.downcall("posix_spawn_file_actions_addchdir_np",
-            FunctionDescriptor.of(INT, ADDRESS, ADDRESS));
-    private static final MethodHandle POSIX_SPAWN = Native.downcall("posix_spawn",
-            FunctionDescriptor.of(INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+    // every one returns the error number (0 on success), errno is not used; glibc's prototypes:
+    /** {@code (posix_spawnattr_t *)}. */
+    private static final MemorySegment ATTR_INIT = Native.function("posix_spawnattr_init");
+    /** {@code (posix_spawnattr_t *)}. */
+    private static final MemorySegment ATTR_DESTROY = Native.function("posix_spawnattr_destroy");
+    /** {@code (posix_spawnattr_t *, short flags)}. */
+    private static final MemorySegment ATTR_SETFLAGS = Native.function("posix_spawnattr_setflags");
+    /** {@code (posix_spawnattr_t *, const sigset_t *)}. */
+    private static final MemorySegment ATTR_SETSIGDEFAULT = Native.function("posix_spawnattr_setsigdefault");
+    /** {@code (posix_spawnattr_t *, const sigset_t *)}. */
+    private static final MemorySegment ATTR_SETSIGMASK = Native.function("posix_spawnattr_setsigmask");
+    /** {@code (posix_spawn_file_actions_t *)}. */
+    private static final MemorySegment FA_INIT = Native.function("posix_spawn_file_actions_init");
+    /** {@code (posix_spawn_file_actions_t *)}. */
+    private static final MemorySegment FA_DESTROY = Native.function("posix_spawn_file_actions_destroy");
+    /** {@code (posix_spawn_file_actions_t *, int fd, const char *path, int oflag, mode_t mode)}. */
+    private static final MemorySegment FA_ADDOPEN = Native.function("posix_spawn_file_actions_addopen");
+    /** {@code (posix_spawn_file_actions_t *, int fd, int newfd)}. */
+    private static final MemorySegment FA_ADDDUP2 = Native.function("posix_spawn_file_actions_adddup2");
+    /** {@code (posix_spawn_file_actions_t *, int from)}. */
+    private static final MemorySegment FA_ADDCLOSEFROM = Native.function("posix_spawn_file_actions_addclosefrom_np");
+    /** {@code (posix_spawn_file_actions_t *, const char *path)}. */
+    private static final MemorySegment FA_ADDCHDIR = Native.function("posix_spawn_file_actions_addchdir_np");
+    /** {@code (pid_t *pid, const char *path, actions *, attr *, char *const argv[], char *const envp[])}. */
+    private static final MemorySegment POSIX_SPAWN = Native.function("posix_spawn");
 
     private Spawner() {
     }
@@ -79,51 +79,72 @@ public final class Spawner {
     public static int spawn(String slavePath, String executable, List<String> argv,
                             List<String> environment, String directory) throws PosixException {
         try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Native.errnoState(arena);
             MemorySegment attr = arena.allocate(ATTR_BYTES, 8);
             MemorySegment actions = arena.allocate(FILE_ACTIONS_BYTES, 8);
-            check("posix_spawnattr_init", (int) ATTR_INIT.invokeExact(attr));
+            check("posix_spawnattr_init", call(ATTR_INIT, state, attr));
             try {
-                check("posix_spawn_file_actions_init", (int) FA_INIT.invokeExact(actions));
+                check("posix_spawn_file_actions_init", call(FA_INIT, state, actions));
                 try {
-                    configure(arena, attr, actions, slavePath, directory);
+                    configure(arena, state, attr, actions, slavePath, directory);
                     MemorySegment pid = arena.allocate(INT);
-                    int err = (int) POSIX_SPAWN.invokeExact(pid, arena.allocateFrom(executable), actions, attr,
-                            CStrings.array(arena, argv), CStrings.array(arena, environment));
+                    int err = (int) Native.call(POSIX_SPAWN, state, Native.address(pid),
+                            Native.address(arena.allocateFrom(executable)), Native.address(actions),
+                            Native.address(attr), Native.address(CStrings.array(arena, argv)),
+                            Native.address(CStrings.array(arena, environment)));
                     if (err != 0) {
                         throw new PosixException("posix_spawn " + executable + " (in " + directory + ")", err);
                     }
                     return pid.get(INT, 0);
                 } finally {
-                    int _ = (int) FA_DESTROY.invokeExact(actions);
+                    call(FA_DESTROY, state, actions);
                 }
             } finally {
-                int _ = (int) ATTR_DESTROY.invokeExact(attr);
+                call(ATTR_DESTROY, state, attr);
             }
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Native.unchecked(t);
         }
     }
 
-    private static void configure(Arena arena, MemorySegment attr, MemorySegment actions,
-                                  String slavePath, String directory) throws Throwable {
+    private static void configure(Arena arena, MemorySegment state, MemorySegment attr, MemorySegment actions,
+                                  String slavePath, String directory) throws PosixException {
         short flags = (short) (POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
-        check("posix_spawnattr_setflags", (int) ATTR_SETFLAGS.invokeExact(attr, flags));
+        // a short widened to long: its sign extension (see Native)
+        check("posix_spawnattr_setflags", call(ATTR_SETFLAGS, state, attr, flags));
         // every signal back to SIG_DFL: sigfillset would skip glibc's internal 32 and 33
         MemorySegment all = arena.allocate(SIGSET_BYTES).fill((byte) 0xff);
-        check("posix_spawnattr_setsigdefault", (int) ATTR_SETSIGDEFAULT.invokeExact(attr, all));
+        check("posix_spawnattr_setsigdefault", call(ATTR_SETSIGDEFAULT, state, attr, Native.address(all)));
         // nothing blocked (JVM threads block SIGQUIT, among others)
         MemorySegment none = arena.allocate(SIGSET_BYTES);
-        check("posix_spawnattr_setsigmask", (int) ATTR_SETSIGMASK.invokeExact(attr, none));
+        check("posix_spawnattr_setsigmask", call(ATTR_SETSIGMASK, state, attr, Native.address(none)));
 
-        check("posix_spawn_file_actions_addopen",
-                (int) FA_ADDOPEN.invokeExact(actions, 0, arena.allocateFrom(slavePath), Libc.O_RDWR, 0));
-        check("posix_spawn_file_actions_adddup2", (int) FA_ADDDUP2.invokeExact(actions, 0, 1));
-        check("posix_spawn_file_actions_adddup2", (int) FA_ADDDUP2.invokeExact(actions, 0, 2));
-        check("posix_spawn_file_actions_addclosefrom_np", (int) FA_ADDCLOSEFROM.invokeExact(actions, 3));
+        check("posix_spawn_file_actions_addopen", call(FA_ADDOPEN, state, actions, 0,
+                Native.address(arena.allocateFrom(slavePath)), Libc.O_RDWR, 0));
+        check("posix_spawn_file_actions_adddup2", call(FA_ADDDUP2, state, actions, 0, 1));
+        check("posix_spawn_file_actions_adddup2", call(FA_ADDDUP2, state, actions, 0, 2));
+        check("posix_spawn_file_actions_addclosefrom_np", call(FA_ADDCLOSEFROM, state, actions, 3));
         check("posix_spawn_file_actions_addchdir_np",
-                (int) FA_ADDCHDIR.invokeExact(actions, arena.allocateFrom(directory)));
+                call(FA_ADDCHDIR, state, actions, Native.address(arena.allocateFrom(directory))));
+    }
+
+    /** {@code function(object)}: an {@code int} result. */
+    private static int call(MemorySegment function, MemorySegment state, MemorySegment object) {
+        return (int) Native.call(function, state, Native.address(object));
+    }
+
+    /** {@code function(object, a)}: an {@code int} result. */
+    private static int call(MemorySegment function, MemorySegment state, MemorySegment object, long a) {
+        return (int) Native.call(function, state, Native.address(object), a);
+    }
+
+    /** {@code function(object, a, b)}: an {@code int} result. */
+    private static int call(MemorySegment function, MemorySegment state, MemorySegment object, long a, long b) {
+        return (int) Native.call(function, state, Native.address(object), a, b);
+    }
+
+    /** {@code function(object, a, b, c, d)}: an {@code int} result. */
+    private static int call(MemorySegment function, MemorySegment state, MemorySegment object,
+                            long a, long b, long c, long d) {
+        return (int) Native.call(function, state, Native.address(object), a, b, c, d, 0);
     }
 
     /** The {@code posix_spawn*} functions return the error number instead of setting errno. */

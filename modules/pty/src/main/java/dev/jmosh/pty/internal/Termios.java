@@ -1,15 +1,10 @@
 package dev.jmosh.pty.internal;
 
-import static dev.jmosh.pty.internal.ValueLayouts.ADDRESS;
 import static dev.jmosh.pty.internal.ValueLayouts.INT;
-import static dev.jmosh.pty.internal.ValueLayouts.LONG;
 import static dev.jmosh.pty.internal.ValueLayouts.SHORT;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 
 /**
  * Terminal settings of glibc/Linux: {@code IUTF8} through {@code tcgetattr}/{@code tcsetattr},
@@ -43,14 +38,11 @@ public final class Termios {
     /** {@code sizeof(struct winsize)}. */
     private static final int WINSIZE_BYTES = 8;
 
-    private static final MethodHandle TCGETATTR = Native.downcall("tcgetattr",
-            FunctionDescriptor.of(INT, INT, ADDRESS), Native.ERRNO);
-    private static final MethodHandle TCSETATTR = Native.downcall("tcsetattr",
-            FunctionDescriptor.of(INT, INT, INT, ADDRESS), Native.ERRNO);
-    private static final MethodHandle TCFLUSH = Native.downcall("tcflush",
-            FunctionDescriptor.of(INT, INT, INT), Native.ERRNO);
-    private static final MethodHandle IOCTL = Native.downcall("ioctl",
-            FunctionDescriptor.of(INT, INT, LONG, ADDRESS), Native.ERRNO, Linker.Option.firstVariadicArg(2));
+    private static final MemorySegment TCGETATTR = Native.function("tcgetattr");
+    private static final MemorySegment TCSETATTR = Native.function("tcsetattr");
+    private static final MemorySegment TCFLUSH = Native.function("tcflush");
+    /** Variadic: {@code int ioctl(int fd, unsigned long request, ...)}, here a pointer. */
+    private static final MemorySegment IOCTL = Native.function("ioctl");
 
     private Termios() {
     }
@@ -60,17 +52,13 @@ public final class Termios {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Native.errnoState(arena);
             MemorySegment t = arena.allocate(TERMIOS_BYTES);
-            if ((int) TCGETATTR.invokeExact(state, fd, t) < 0) {
+            if (tcgetattr(state, fd, t) < 0) {
                 throw new PosixException("tcgetattr", Native.errno(state));
             }
             t.set(INT, C_IFLAG, t.get(INT, C_IFLAG) | IUTF8);
-            if ((int) TCSETATTR.invokeExact(state, fd, TCSANOW, t) < 0) {
+            if ((int) Native.call(TCSETATTR, state, fd, TCSANOW, Native.address(t)) < 0) {
                 throw new PosixException("tcsetattr IUTF8", Native.errno(state));
             }
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Native.unchecked(e);
         }
     }
 
@@ -79,14 +67,10 @@ public final class Termios {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Native.errnoState(arena);
             MemorySegment t = arena.allocate(TERMIOS_BYTES);
-            if ((int) TCGETATTR.invokeExact(state, fd, t) < 0) {
+            if (tcgetattr(state, fd, t) < 0) {
                 throw new PosixException("tcgetattr", Native.errno(state));
             }
             return (t.get(INT, C_IFLAG) & IUTF8) != 0;
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Native.unchecked(e);
         }
     }
 
@@ -100,13 +84,9 @@ public final class Termios {
             MemorySegment ws = arena.allocate(WINSIZE_BYTES);
             ws.set(SHORT, 0, (short) rows);
             ws.set(SHORT, 2, (short) columns);
-            if ((int) IOCTL.invokeExact(state, fd, TIOCSWINSZ, ws) < 0) {
+            if (ioctl(state, fd, TIOCSWINSZ, ws) < 0) {
                 throw new PosixException("ioctl TIOCSWINSZ", Native.errno(state));
             }
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Native.unchecked(e);
         }
     }
 
@@ -115,14 +95,10 @@ public final class Termios {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Native.errnoState(arena);
             MemorySegment ws = arena.allocate(WINSIZE_BYTES);
-            if ((int) IOCTL.invokeExact(state, fd, TIOCGWINSZ, ws) < 0) {
+            if (ioctl(state, fd, TIOCGWINSZ, ws) < 0) {
                 throw new PosixException("ioctl TIOCGWINSZ", Native.errno(state));
             }
             return new int[] {Short.toUnsignedInt(ws.get(SHORT, 2)), Short.toUnsignedInt(ws.get(SHORT, 0))};
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Native.unchecked(e);
         }
     }
 
@@ -134,14 +110,10 @@ public final class Termios {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Native.errnoState(arena);
             MemorySegment count = arena.allocate(INT);
-            if ((int) IOCTL.invokeExact(state, fd, TIOCINQ, count) < 0) {
+            if (ioctl(state, fd, TIOCINQ, count) < 0) {
                 throw new PosixException("ioctl TIOCINQ", Native.errno(state));
             }
             return count.get(INT, 0);
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Native.unchecked(e);
         }
     }
 
@@ -149,13 +121,19 @@ public final class Termios {
     public static void flushInput(int fd) throws PosixException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = Native.errnoState(arena);
-            if ((int) TCFLUSH.invokeExact(state, fd, TCIFLUSH) < 0) {
+            if ((int) Native.call(TCFLUSH, state, fd, TCIFLUSH) < 0) {
                 throw new PosixException("tcflush TCIFLUSH", Native.errno(state));
             }
-        } catch (PosixException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw Native.unchecked(e);
         }
+    }
+
+    /** {@code tcgetattr(fd, t)}; {@code t} stays allocated by the caller. */
+    private static int tcgetattr(MemorySegment state, int fd, MemorySegment t) {
+        return (int) Native.call(TCGETATTR, state, fd, Native.address(t));
+    }
+
+    /** {@code ioctl(fd, request, arg)}; {@code arg} stays allocated by the caller. */
+    private static int ioctl(MemorySegment state, int fd, long request, MemorySegment arg) {
+        return (int) Native.call(IOCTL, state, fd, request, Native.address(arg));
     }
 }

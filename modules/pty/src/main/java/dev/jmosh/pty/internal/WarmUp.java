@@ -3,8 +3,9 @@ package dev.jmosh.pty.internal;
 import java.lang.invoke.MethodHandles;
 
 /**
- * Creates every native binding ahead of the first pty. In a fresh JVM the ~30 downcall handles
- * and their first calls cost a few hundred milliseconds once (pty-ffm.md, "Timings"); a server
+ * Creates every native binding ahead of the first pty. In a fresh JVM that costs tens of
+ * milliseconds once, nearly all of it the JDK linking {@link Native}'s one downcall handle (with
+ * a handle of its own shape per function it was a few hundred, pty-ffm.md "Timings"); a server
  * pays that at start rather than on its first client's packet.
  */
 public final class WarmUp {
