@@ -52,6 +52,7 @@ public final class ServerMain {
         String program = System.getProperty("jmosh.argv0", "jmosh-server");
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        warmUpInBackground();
         ServerSession.Inbox inbox = new ServerSession.Inbox();
         Signals.ignore("HUP");
         Signals.on("TERM", inbox::terminate);
@@ -72,6 +73,26 @@ public final class ServerMain {
         out.print("\n[jmosh-server is exiting.]\n");
         out.flush();
         System.exit(0);
+    }
+
+    /**
+     * Links the native calls (detaching, the pty, the spawn) on a second thread while the main
+     * one parses, binds and prints MOSH CONNECT, so that the session is ready for the client's
+     * first datagram sooner (command to first prompt of {@code jmosh --local}, medians of 5, in
+     * alternation: 530 and 587 ms with it, 633 and 614 ms without; StartupMeasurement). It opens
+     * and closes one pty and spawns nothing; its failures are left for the session itself to meet
+     * and report.
+     */
+    private static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                Pty.warmUp();
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // the session opens its own pty and says what went wrong
+            }
+        }, "jmosh-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
