@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Options: {@code -Djmosh.measure.rounds=N} (20 keystrokes per client each, default 10),
  * {@code -Djmosh.measure.prediction=always|adaptive}, {@code -Djmosh.measure.javaopts='...'}
- * (JVM options for jmosh-client, through {@code JMOSH_JAVA_OPTS}).
+ * (JVM options for jmosh-client, through {@code JMOSH_JAVA_OPTS}; several sets separated by
+ * {@code |} run one jmosh-client each, in the same rounds, to compare JVM settings).
  *
  * <p>A measurement, not a test: it runs only with {@code -Djmosh.measure=draw}, asserts nothing
  * about the figures, prints them and writes {@code conformance/target/local-echo-draw.txt}.
@@ -37,21 +38,24 @@ class LocalEchoDrawMeasurement {
         Assumptions.assumeTrue("draw".equals(System.getProperty("jmosh.measure")), "run with -Djmosh.measure=draw");
         Conformance.require("mosh-server", "mosh-client", "script");
         String mode = System.getProperty("jmosh.measure.prediction", "always");
-        List<String> clients = List.of("mosh-client", "jmosh-client");
+        List<String> variants = List.of(System.getProperty("jmosh.measure.javaopts", "").split("\\|", -1));
+        List<String> clients = new ArrayList<>(List.of("mosh-client"));
+        variants.forEach(v -> clients.add(variants.size() == 1 ? "jmosh-client" : "jmosh-client[" + v.strip() + "]"));
         List<List<Double>> times = new ArrayList<>();
         List<RelayedSession> open = new ArrayList<>();
         try {
-            for (String c : clients) {
+            for (int c = 0; c < clients.size(); c++) {
                 Map<String, String> env = new java.util.HashMap<>(Map.of("MOSH_PREDICTION_DISPLAY", mode));
-                String opts = System.getProperty("jmosh.measure.javaopts", "");
+                String opts = c == 0 ? "" : variants.get(c - 1).strip();
                 if (!opts.isEmpty()) {
                     env.put("JMOSH_JAVA_OPTS", "'" + opts + "'");
                 }
-                RelayedSession s = RelayedSession.onPty(RelayedSession.client(c), "mosh-server", env, 80, 24, 5,
-                        "exec cat");
+                String client = clients.get(c);
+                RelayedSession s = RelayedSession.onPty(RelayedSession.client(c == 0 ? client : "jmosh-client"),
+                        "mosh-server", env, 80, 24, 5, "exec cat");
                 open.add(s);
                 if (s.pty.keystroke(PtyClient.letter(31), 30_000) < 0) {
-                    throw new AssertionError(c + ": no echo within 30 s");
+                    throw new AssertionError(client + ": no echo within 30 s");
                 }
                 s.relay.impair(Impairment.lossy(0, DELAY_MS));
                 s.pty.type("\r");
@@ -85,7 +89,7 @@ class LocalEchoDrawMeasurement {
                 ROUNDS * (KEYS_PER_ROUND - 1)));
         for (int i = 0; i < clients.size(); i++) {
             List<Double> t = times.get(i);
-            report.append(String.format(Locale.ROOT, "%-13s <=1 ms %5.1f%%  <=5 ms %5.1f%%  median %5.2f  p90 %5.2f"
+            report.append(String.format(Locale.ROOT, "%-13s%n  <=1 ms %5.1f%%  <=5 ms %5.1f%%  median %5.2f  p90 %5.2f"
                             + "  p99 %6.2f  max %6.2f  mean %5.2f ms%n", clients.get(i), share(t, 1), share(t, 5),
                     Measurements.percentile(t, 50), Measurements.percentile(t, 90), Measurements.percentile(t, 99),
                     Measurements.percentile(t, 100), Measurements.mean(t)));
