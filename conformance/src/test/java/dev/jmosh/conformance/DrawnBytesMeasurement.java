@@ -48,7 +48,7 @@ class DrawnBytesMeasurement {
     @Test
     @Timeout(1800)
     void bytesDrawnPerScenario() throws Exception {
-        Assumptions.assumeTrue("bytes".equals(System.getProperty("jmosh.measure")), "run with -Djmosh.measure=bytes");
+        Assumptions.assumeTrue(Measurements.selected("bytes"), "run with -Djmosh.measure=bytes");
         Conformance.require("mosh-server", "mosh-client", "script", "vim");
         StringBuilder text = new StringBuilder();
         java.util.Random words = new java.util.Random(13);
@@ -60,9 +60,9 @@ class DrawnBytesMeasurement {
             text.append('\n');
         }
         Files.writeString(dir.resolve("text.txt"), text.toString(), StandardCharsets.UTF_8);
-        List<String> clients = List.of(System.getProperty("jmosh.measure.clients", "mosh-client,jmosh-client")
+        List<String> clients = List.of(Measurements.option("bytes", "clients", "mosh-client,jmosh-client")
                 .split(","));
-        int rounds = Integer.getInteger("jmosh.measure.rounds", 3);
+        int rounds = Measurements.intOption("bytes", "rounds", 3);
         Map<String, Map<String, List<Long>>> bytes = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (String client : clients) {

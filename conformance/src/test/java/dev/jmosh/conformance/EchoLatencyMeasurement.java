@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Timeout;
  * nothing about the numbers; it prints them and writes {@code conformance/target/echo-latency.txt}.
  */
 class EchoLatencyMeasurement {
-    private static final int ROUNDS = Integer.getInteger("jmosh.measure.rounds", 4);
+    private static final int ROUNDS = Measurements.intOption("echo", "rounds", 4);
     private static final int KEYS_PER_ROUND = 15;
-    private static final double LOSS = Double.parseDouble(System.getProperty("jmosh.measure.loss", "0.29"));
+    private static final double LOSS = Double.parseDouble(Measurements.option("echo", "loss", "0.29"));
 
     /** One pairing under test. */
     private record Pairing(String name, String client, String server, Map<String, String> env) {
@@ -39,7 +39,7 @@ class EchoLatencyMeasurement {
     @Test
     @Timeout(1800)
     void keystrokeToEchoAt29PercentLossAnd50Ms() throws Exception {
-        Assumptions.assumeTrue("echo".equals(System.getProperty("jmosh.measure")), "run with -Djmosh.measure=echo");
+        Assumptions.assumeTrue(Measurements.selected("echo"), "run with -Djmosh.measure=echo");
         Conformance.require("mosh-server", "mosh-client", "tmux");
         String jclient = RelayedSession.client("jmosh-client");
         String jserver = RelayedSession.server("jmosh-server");
@@ -49,7 +49,7 @@ class EchoLatencyMeasurement {
                 new Pairing("jmosh pair, mosh's timing", jclient, jserver, Map.of("JMOSH_SEND_TIMING", "mosh")),
                 new Pairing("jmosh-client + mosh-server", jclient, "mosh-server", Map.of()),
                 new Pairing("mosh-client + jmosh-server", "mosh-client", jserver, Map.of()));
-        String only = System.getProperty("jmosh.measure.only", "0,1,2"); // e.g. "0,3,4": the mixed pairings
+        String only = Measurements.option("echo", "only", "0,1,2"); // e.g. "0,3,4": the mixed pairings
         List<Pairing> pairings = Arrays.stream(only.split(",")).map(i -> all.get(Integer.parseInt(i.strip()))).toList();
         List<List<Long>> times = new ArrayList<>();
         List<RelayedSession> open = new ArrayList<>();
@@ -68,7 +68,7 @@ class EchoLatencyMeasurement {
                 times.add(new ArrayList<>());
                 sentBefore.add(datagrams(s));
             }
-            Thread.sleep(Long.getLong("jmosh.measure.idle", 0)); // an idle spell before typing
+            Thread.sleep(Long.parseLong(Measurements.option("echo", "idle", "0"))); // an idle spell before typing
             Random think = new Random(7);
             int typed = 0;
             for (int round = 0; round < ROUNDS; round++) {

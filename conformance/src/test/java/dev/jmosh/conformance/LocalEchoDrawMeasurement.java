@@ -28,17 +28,17 @@ import org.junit.jupiter.api.Timeout;
  * about the figures, prints them and writes {@code conformance/target/local-echo-draw.txt}.
  */
 class LocalEchoDrawMeasurement {
-    private static final int ROUNDS = Integer.getInteger("jmosh.measure.rounds", 10);
+    private static final int ROUNDS = Measurements.intOption("draw", "rounds", 10);
     private static final int KEYS_PER_ROUND = 20;
     private static final int DELAY_MS = 50;
 
     @Test
     @Timeout(1800)
     void predictedKeystrokeToDraw() throws Exception {
-        Assumptions.assumeTrue("draw".equals(System.getProperty("jmosh.measure")), "run with -Djmosh.measure=draw");
+        Assumptions.assumeTrue(Measurements.selected("draw"), "run with -Djmosh.measure=draw");
         Conformance.require("mosh-server", "mosh-client", "script");
-        String mode = System.getProperty("jmosh.measure.prediction", "always");
-        List<String> variants = List.of(System.getProperty("jmosh.measure.javaopts", "").split("\\|", -1));
+        String mode = Measurements.option("draw", "prediction", "always");
+        List<String> variants = List.of(Measurements.option("draw", "javaopts", "").split("\\|", -1));
         List<String> clients = new ArrayList<>(List.of("mosh-client"));
         variants.forEach(v -> clients.add(variants.size() == 1 ? "jmosh-client" : "jmosh-client[" + v.strip() + "]"));
         List<List<Double>> times = new ArrayList<>();

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code conformance/target/startup.txt}.
  */
 class StartupMeasurement {
-    private static final int ROUNDS = Integer.getInteger("jmosh.measure.rounds", 5);
+    private static final int ROUNDS = Measurements.intOption("startup", "rounds", 5);
     private static final Pattern PID = Pattern.compile("detached, pid = (\\d+)\\]");
     private static final String SHELL = "-- env PS1=READY\\> bash --norc --noprofile";
 
@@ -49,7 +49,7 @@ class StartupMeasurement {
     @Test
     @Timeout(3600)
     void startAndFootprintSideBySide() throws Exception {
-        Assumptions.assumeTrue("startup".equals(System.getProperty("jmosh.measure")), "run with -Djmosh.measure=startup");
+        Assumptions.assumeTrue(Measurements.selected("startup"), "run with -Djmosh.measure=startup");
         Conformance.require("mosh", "mosh-server", "mosh-client", "script");
         Map<String, List<Double>> start = new LinkedHashMap<>();
         Map<String, List<Footprint>> sessions = new LinkedHashMap<>();
@@ -87,7 +87,7 @@ class StartupMeasurement {
 
     /** What is measured: {@code -Djmosh.measure.root}, else the jlink image if one was built, else the checkout. */
     private static Path jmoshRoot() {
-        String given = System.getProperty("jmosh.measure.root");
+        String given = Measurements.option("startup", "root", null);
         if (given != null) {
             return Path.of(given);
         }

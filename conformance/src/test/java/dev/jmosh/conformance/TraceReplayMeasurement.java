@@ -42,11 +42,11 @@ class TraceReplayMeasurement {
     @Test
     @Timeout(3600)
     void traceReplayAt50And250Ms() throws Exception {
-        Assumptions.assumeTrue("traces".equals(System.getProperty("jmosh.measure")), "run with -Djmosh.measure=traces");
+        Assumptions.assumeTrue(Measurements.selected("traces"), "run with -Djmosh.measure=traces");
         Conformance.require("mosh-server", "mosh-client", "script", "bash", "vim");
-        List<String> traces = list("jmosh.measure.traces", "shell,vim,password,cjk");
-        List<Integer> delays = list("jmosh.measure.delays", "50,250").stream().map(Integer::parseInt).toList();
-        List<String> clients = list("jmosh.measure.clients", "mosh-client,jmosh-client");
+        List<String> traces = list("traces", "shell,vim,password,cjk");
+        List<Integer> delays = list("delays", "50,250").stream().map(Integer::parseInt).toList();
+        List<String> clients = list("clients", "mosh-client,jmosh-client");
         StringBuilder report = new StringBuilder("trace replay: keystroke to display, prediction adaptive,"
                 + " against mosh-server through the relay (no loss)\n");
         StringBuilder details = new StringBuilder();
@@ -134,6 +134,6 @@ class TraceReplayMeasurement {
     }
 
     private static List<String> list(String property, String defaults) {
-        return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::strip).toList();
+        return Arrays.stream(Measurements.option("traces", property, defaults).split(",")).map(String::strip).toList();
     }
 }
