@@ -1,0 +1,62 @@
+package dev.jmosh.bench.run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One measurement that {@code bench/run} can run: its name, what it needs on this machine, and
+ * how it runs in a quick and in a full run. The conformance measurements run in one Maven build
+ * together (their options as {@code -Djmosh.measure.NAME.KEY}); JMH runs from the benchmarks jar.
+ *
+ * @param name the name on the command line ({@code --only NAME}) and in the report
+ * @param title one line for the report
+ * @param testClass the conformance class that measures, or null for JMH
+ * @param reportFile the report the measurement writes under {@code conformance/target}, or null
+ * @param programs what must be on PATH
+ * @param quick options of a quick run ({@code KEY -> VALUE}), or null: a full run's only
+ * @param full options of a full run
+ */
+record Part(String name, String title, String testClass, String reportFile, List<String> programs,
+        Map<String, String> quick, Map<String, String> full) {
+
+    /** The name of the JMH part. */
+    static final String JMH = "jmh";
+
+    /** Every part, in the order they run. */
+    static final List<Part> ALL = List.of(
+            new Part("startup", "start-up and footprint against mosh (issue 13)", "StartupMeasurement",
+                    "startup.txt", List.of("mosh", "mosh-server", "mosh-client", "script"),
+                    Map.of("rounds", "2"), Map.of("rounds", "7")),
+            new Part("serverstart", "server start to MOSH CONNECT, checkout and image against mosh-server",
+                    "ServerStartMeasurement", "server-start.txt", List.of("mosh-server"),
+                    Map.of("rounds", "3"), Map.of("rounds", "10")),
+            new Part("echo", "keystroke to echo at 29% loss, 50 ms each way (issue 5)", "EchoLatencyMeasurement",
+                    "echo-latency.txt", List.of("mosh-server", "mosh-client", "tmux"),
+                    Map.of("rounds", "1"), Map.of("rounds", "4")),
+            new Part("draw", "a predicted keystroke's draw time (issue 6)", "LocalEchoDrawMeasurement",
+                    "local-echo-draw.txt", List.of("mosh-server", "mosh-client", "script"),
+                    Map.of("rounds", "2"), Map.of("rounds", "10")),
+            new Part("bytes", "bytes each client writes to its terminal (issue 13)", "DrawnBytesMeasurement",
+                    "drawn-bytes.txt", List.of("mosh-server", "mosh-client", "script", "vim"),
+                    Map.of("rounds", "1"), Map.of("rounds", "3")),
+            new Part("traces", "local echo over recorded keystroke traces (issue 6)", "TraceReplayMeasurement",
+                    "trace-replay.txt", List.of("mosh-server", "mosh-client", "script", "bash", "vim"),
+                    null, Map.of()),
+            new Part(JMH, "JMH: parse-and-apply MiB/s, FrameDiff frames/s", null, null, List.of(),
+                    Map.of("args", "-f 1 -wi 1 -w 1s -i 2 -r 1s"), Map.of("args", "-f 1 -wi 3 -w 2s -i 5 -r 2s")));
+
+    /** Whether this is a conformance measurement (run through Maven). */
+    boolean conformance() {
+        return testClass != null;
+    }
+
+    /** Whether this runs in a quick run (a long one runs only in full). */
+    boolean inQuickRun() {
+        return quick != null;
+    }
+
+    /** The options of a quick or a full run. */
+    Map<String, String> options(boolean quickRun) {
+        return quickRun ? quick : full;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jmosh.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    @Test
+    void jmhCsvBecomesATable() {
+        String csv = "\"Benchmark\",\"Mode\",\"Score\",\"Unit\",\"Param: kind\"\n"
+                + "\"dev.jmosh.bench.ParseBenchmark.parse\",\"thrpt\",468.5,\"MiB/s\",\"a,b \"\"q\"\"\"\n";
+        assertThat(Report.csvTable(csv)).isEqualTo("""
+                | Benchmark | Mode | Score | Unit | Param: kind |
+                |---|---|---|---|---|
+                | dev.jmosh.bench.ParseBenchmark.parse | thrpt | 468.5 | MiB/s | a,b "q" |
+                """);
+    }
+
+    @Test
+    void theReportListsSkippedAndFailedMeasurementsAndQuotesTheRest(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("startup.txt"), "server start ratio 7.8\n");
+        Map<Part, BenchRun.Outcome> outcomes = new LinkedHashMap<>();
+        outcomes.put(part("startup"), new BenchRun.Outcome(null, Duration.ofSeconds(90), "startup.txt"));
+        outcomes.put(part("echo"), new BenchRun.Outcome("skipped: no tmux on PATH", Duration.ZERO, null));
+        outcomes.put(part("draw"), new BenchRun.Outcome("failed: no report (Maven exited 1; see maven.log)",
+                Duration.ofSeconds(90), null));
+        String md = Report.markdown(true, Instant.parse("2026-12-07T07:00:00.123456Z"), List.of("CPU: test"), outcomes, dir);
+        assertThat(md).startsWith("# jmosh against mosh: quick run of 2026-12-07T07:00:00 UTC")
+                .contains("- CPU: test")
+                .contains("| startup | " + part("startup").title() + " | ran | 1.5 min |")
+                .contains("| echo | " + part("echo").title() + " | skipped: no tmux on PATH |  |")
+                .contains("| draw | " + part("draw").title() + " | failed: no report")
+                .contains("```text\nserver start ratio 7.8\n```");
+        assertThat(md).doesNotContain("## echo").doesNotContain("## draw");
+    }
+
+    private static Part part(String name) {
+        return Part.ALL.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+}
