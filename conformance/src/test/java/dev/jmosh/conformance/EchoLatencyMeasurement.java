@@ -3,6 +3,7 @@ package dev.jmosh.conformance;
 import dev.jmosh.conformance.relay.Impairment;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,6 +107,12 @@ class EchoLatencyMeasurement {
             report.append(pairings.get(i).name).append(" (ms, in order): ").append(times.get(i)).append('\n');
         }
         Measurements.report("echo-latency.txt", report);
+        Map<String, List<Long>> series = new LinkedHashMap<>();
+        for (int i = 0; i < pairings.size(); i++) {
+            series.put(pairings.get(i).name, times.get(i));
+        }
+        Measurements.samples("echo-latency.csv", Map.of(String.format(Locale.ROOT,
+                "keystroke to echo (ms), %.0f%% loss, 50 ms each way", LOSS * 100), series));
     }
 
     /** Datagrams the relay has taken from the client and the server so far (the offered load). */

@@ -100,6 +100,11 @@ class LocalEchoDrawMeasurement {
             report.append('\n');
         }
         Measurements.report("local-echo-draw.txt", report);
+        Map<String, List<Double>> series = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < clients.size(); i++) {
+            series.put(clients.get(i), times.get(i));
+        }
+        Measurements.samples("local-echo-draw.csv", Map.of("predicted keystroke to draw (ms)", series));
     }
 
     private static double share(List<Double> t, double atMostMs) {

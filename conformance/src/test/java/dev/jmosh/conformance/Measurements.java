@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the on-demand measurements share: which of them run, their options, their statistics
@@ -51,6 +53,26 @@ final class Measurements {
     /** The mean of {@code values}; NaN if there are none. */
     static double mean(Collection<? extends Number> values) {
         return values.isEmpty() ? Double.NaN : Stats.meanOf(values);
+    }
+
+    /**
+     * Writes every sample to {@code conformance/target/<file>} as CSV ({@code group,series,value}),
+     * for {@code bench/run}'s plots: a group is what was measured (one chart), a series who
+     * (a pairing, a client).
+     */
+    static void samples(String file, Map<String, ? extends Map<String, ? extends Collection<? extends Number>>> groups)
+            throws IOException {
+        StringBuilder csv = new StringBuilder("group,series,value\n");
+        groups.forEach((group, series) -> series.forEach((name, values) -> values.forEach(v -> csv.append(quoted(group))
+                .append(',').append(quoted(name)).append(',')
+                .append(String.format(Locale.ROOT, "%s", v.doubleValue())).append('\n'))));
+        Path out = Conformance.root().resolve("conformance/target").resolve(file);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, csv, StandardCharsets.UTF_8);
+    }
+
+    private static String quoted(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     /** Prints {@code report} and writes it to {@code conformance/target/<file>}. */

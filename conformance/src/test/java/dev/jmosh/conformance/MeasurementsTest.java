@@ -3,7 +3,11 @@ package dev.jmosh.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +52,18 @@ class MeasurementsTest {
         assertThat(Measurements.mean(v)).isEqualTo(3.0);
         assertThat(Measurements.percentile(List.<Double>of(), 50)).isNaN();
         assertThat(Measurements.mean(List.<Double>of())).isNaN();
+    }
+
+    @Test
+    void samplesAreCsvWithEveryNameQuoted() throws Exception {
+        Map<String, Map<String, List<Double>>> groups = new LinkedHashMap<>();
+        groups.put("echo (ms)", Map.of("a pair, \"quoted\"", List.of(1.5, 2.0)));
+        Measurements.samples("measurements-test.csv", groups);
+        Path file = Conformance.root().resolve("conformance/target/measurements-test.csv");
+        assertThat(Files.readString(file)).isEqualTo("group,series,value\n"
+                + "\"echo (ms)\",\"a pair, \"\"quoted\"\"\",1.5\n"
+                + "\"echo (ms)\",\"a pair, \"\"quoted\"\"\",2.0\n");
+        Files.delete(file);
     }
 
     private static void set(String key, String value) {

@@ -83,6 +83,16 @@ class StartupMeasurement {
         b.append(line("server PSS (MB)", mb(sessions.get("mosh"), Footprint::serverPss),
                 mb(sessions.get("jmosh"), Footprint::serverPss)));
         Measurements.report("startup.txt", b);
+        Map<String, Map<String, List<Double>>> groups = new LinkedHashMap<>();
+        groups.put("server start to MOSH CONNECT (ms)", moshThenJmosh(start.get("mosh-server"),
+                start.get("jmosh-server")));
+        groups.put("command to first prompt (ms)", moshThenJmosh(field(sessions.get("mosh"), Footprint::promptMillis),
+                field(sessions.get("jmosh"), Footprint::promptMillis)));
+        groups.put("client RSS after ls -R /usr (MB)", moshThenJmosh(mb(sessions.get("mosh"), Footprint::clientRss),
+                mb(sessions.get("jmosh"), Footprint::clientRss)));
+        groups.put("server RSS after ls -R /usr (MB)", moshThenJmosh(mb(sessions.get("mosh"), Footprint::serverRss),
+                mb(sessions.get("jmosh"), Footprint::serverRss)));
+        Measurements.samples("startup.csv", groups);
     }
 
     /** What is measured: {@code -Djmosh.measure.root}, else the jlink image if one was built, else the checkout. */
@@ -97,6 +107,13 @@ class StartupMeasurement {
 
     private static List<Double> field(List<Footprint> f, java.util.function.ToLongFunction<Footprint> get) {
         return f.stream().map(x -> (double) get.applyAsLong(x)).toList();
+    }
+
+    private static Map<String, List<Double>> moshThenJmosh(List<Double> mosh, List<Double> jmosh) {
+        Map<String, List<Double>> m = new LinkedHashMap<>();
+        m.put("mosh", mosh);
+        m.put("jmosh", jmosh);
+        return m;
     }
 
     private static List<Double> mb(List<Footprint> f, java.util.function.ToLongFunction<Footprint> get) {

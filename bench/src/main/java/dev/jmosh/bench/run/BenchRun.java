@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ public final class BenchRun {
      * @param args {@code --root DIR} (the checkout, given by {@code bench/run}) and the options above
      */
     public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true"); // plots are drawn into files
         Options o;
         try {
             o = Options.parse(args);
@@ -92,13 +94,13 @@ public final class BenchRun {
             }
             List<String> missing = missing(p, tools);
             if (o.quick() && !p.inQuickRun()) {
-                outcomes.put(p, new Outcome("skipped: full run only (minutes long)", Duration.ZERO, null));
+                outcomes.put(p, new Outcome("skipped: full run only (minutes long)", Duration.ZERO, null, Map.of()));
             } else if (missing.isEmpty()) {
                 toRun.add(p);
             } else {
                 String why = "skipped: no " + String.join(", ", missing) + " on PATH";
                 System.out.println("bench/run: " + p.name() + " " + why);
-                outcomes.put(p, new Outcome(why, Duration.ZERO, null));
+                outcomes.put(p, new Outcome(why, Duration.ZERO, null, Map.of()));
             }
         }
         List<Part> conformance = toRun.stream().filter(Part::conformance).toList();
@@ -140,20 +142,32 @@ public final class BenchRun {
         Map<Part, Outcome> out = new LinkedHashMap<>();
         for (Part p : parts) {
             Path made = o.root().resolve("conformance/target").resolve(p.reportFile());
-            if (Files.isRegularFile(made) && Files.getLastModifiedTime(made).compareTo(before) > 0) {
-                Files.copy(made, results.resolve(p.reportFile()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                out.put(p, new Outcome(null, took, p.reportFile()));
+            if (fresh(made, before)) {
+                Files.copy(made, results.resolve(p.reportFile()), StandardCopyOption.REPLACE_EXISTING);
+                Map<String, String> plots = Map.of();
+                Path samples = p.samplesFile() == null ? null : o.root().resolve("conformance/target").resolve(p.samplesFile());
+                if (samples != null && fresh(samples, before)) {
+                    Files.copy(samples, results.resolve(p.samplesFile()), StandardCopyOption.REPLACE_EXISTING);
+                    plots = Plots.draw(p.plot(), samples, results, p.name());
+                }
+                out.put(p, new Outcome(null, took, p.reportFile(), plots));
             } else {
-                out.put(p, new Outcome("failed: no report (Maven exited " + status + "; see maven.log)", took, null));
+                out.put(p, new Outcome("failed: no report (Maven exited " + status + "; see maven.log)", took, null,
+                        Map.of()));
             }
         }
         return out;
     }
 
+    /** Whether {@code file} was written by this run (not left by an earlier one). */
+    private static boolean fresh(Path file, FileTime since) throws IOException {
+        return Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(since) > 0;
+    }
+
     private Outcome runJmh(Options o, Part p, Path results) throws IOException, InterruptedException {
         Path jar = o.root().resolve("bench/target/benchmarks.jar");
         if (!Files.isRegularFile(jar)) {
-            return new Outcome("failed: " + jar + " not built", Duration.ZERO, null);
+            return new Outcome("failed: " + jar + " not built", Duration.ZERO, null, Map.of());
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-jar", jar.toString()));
@@ -163,8 +177,8 @@ public final class BenchRun {
         int status = execute(cmd, o.root(), results.resolve("jmh.txt"), o.quick() ? QUICK_LIMIT : FULL_LIMIT);
         Duration took = Duration.between(t0, Instant.now());
         return status == 0 && Files.isRegularFile(results.resolve("jmh.csv"))
-                ? new Outcome(null, took, "jmh.csv")
-                : new Outcome("failed: JMH exited " + status + " (see jmh.txt)", took, null);
+                ? new Outcome(null, took, "jmh.csv", Map.of())
+                : new Outcome("failed: JMH exited " + status + " (see jmh.txt)", took, null, Map.of());
     }
 
     /** Runs a command to its end or the limit, its output into {@code log}; its exit status (-1: timed out). */
@@ -213,8 +227,9 @@ public final class BenchRun {
      * @param problem why it did not run or failed; null when it ran
      * @param took its wall-clock time (for the conformance ones: the one Maven build they shared)
      * @param file its report in the results folder, or null
+     * @param plots its plots in the results folder (file name to title)
      */
-    record Outcome(String problem, Duration took, String file) {
+    record Outcome(String problem, Duration took, String file, Map<String, String> plots) {
         boolean ok() {
             return problem == null || problem.startsWith("skipped");
         }

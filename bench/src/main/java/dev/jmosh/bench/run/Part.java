@@ -12,12 +12,14 @@ import java.util.Map;
  * @param title one line for the report
  * @param testClass the conformance class that measures, or null for JMH
  * @param reportFile the report the measurement writes under {@code conformance/target}, or null
+ * @param samplesFile its samples ({@code group,series,value} CSV) under {@code conformance/target}, or null
+ * @param plot how its samples are drawn
  * @param programs what must be on PATH
  * @param quick options of a quick run ({@code KEY -> VALUE}), or null: a full run's only
  * @param full options of a full run
  */
-record Part(String name, String title, String testClass, String reportFile, List<String> programs,
-        Map<String, String> quick, Map<String, String> full) {
+record Part(String name, String title, String testClass, String reportFile, String samplesFile, Plots.Kind plot,
+        List<String> programs, Map<String, String> quick, Map<String, String> full) {
 
     /** The name of the JMH part. */
     static final String JMH = "jmh";
@@ -25,25 +27,26 @@ record Part(String name, String title, String testClass, String reportFile, List
     /** Every part, in the order they run. */
     static final List<Part> ALL = List.of(
             new Part("startup", "start-up and footprint against mosh (issue 13)", "StartupMeasurement",
-                    "startup.txt", List.of("mosh", "mosh-server", "mosh-client", "script"),
+                    "startup.txt", "startup.csv", Plots.Kind.BARS, List.of("mosh", "mosh-server", "mosh-client", "script"),
                     Map.of("rounds", "2"), Map.of("rounds", "7")),
             new Part("serverstart", "server start to MOSH CONNECT, checkout and image against mosh-server",
-                    "ServerStartMeasurement", "server-start.txt", List.of("mosh-server"),
+                    "ServerStartMeasurement", "server-start.txt", null, Plots.Kind.NONE, List.of("mosh-server"),
                     Map.of("rounds", "3"), Map.of("rounds", "10")),
             new Part("echo", "keystroke to echo at 29% loss, 50 ms each way (issue 5)", "EchoLatencyMeasurement",
-                    "echo-latency.txt", List.of("mosh-server", "mosh-client", "tmux"),
+                    "echo-latency.txt", "echo-latency.csv", Plots.Kind.CDF, List.of("mosh-server", "mosh-client", "tmux"),
                     Map.of("rounds", "1"), Map.of("rounds", "4")),
             new Part("draw", "a predicted keystroke's draw time (issue 6)", "LocalEchoDrawMeasurement",
-                    "local-echo-draw.txt", List.of("mosh-server", "mosh-client", "script"),
+                    "local-echo-draw.txt", "local-echo-draw.csv", Plots.Kind.CDF, List.of("mosh-server", "mosh-client", "script"),
                     Map.of("rounds", "2"), Map.of("rounds", "10")),
             new Part("bytes", "bytes each client writes to its terminal (issue 13)", "DrawnBytesMeasurement",
-                    "drawn-bytes.txt", List.of("mosh-server", "mosh-client", "script", "vim"),
+                    "drawn-bytes.txt", null, Plots.Kind.NONE, List.of("mosh-server", "mosh-client", "script", "vim"),
                     Map.of("rounds", "1"), Map.of("rounds", "3")),
             new Part("traces", "local echo over recorded keystroke traces (issue 6)", "TraceReplayMeasurement",
-                    "trace-replay.txt", List.of("mosh-server", "mosh-client", "script", "bash", "vim"),
+                    "trace-replay.txt", null, Plots.Kind.NONE,
+                    List.of("mosh-server", "mosh-client", "script", "bash", "vim"),
                     null, Map.of()),
-            new Part(JMH, "JMH: parse-and-apply MiB/s, FrameDiff frames/s", null, null, List.of(),
-                    Map.of("args", "-f 1 -wi 1 -w 1s -i 2 -r 1s"), Map.of("args", "-f 1 -wi 3 -w 2s -i 5 -r 2s")));
+            new Part(JMH, "JMH: parse-and-apply MiB/s, FrameDiff frames/s", null, null, null, Plots.Kind.NONE,
+                    List.of(), Map.of("args", "-f 1 -wi 1 -w 1s -i 2 -r 1s"), Map.of("args", "-f 1 -wi 3 -w 2s -i 5 -r 2s")));
 
     /** Whether this is a conformance measurement (run through Maven). */
     boolean conformance() {

@@ -43,6 +43,8 @@ final class Report {
             } else {
                 b.append("```text\n").append(text.stripTrailing()).append("\n```\n");
             }
+            e.getValue().plots().forEach((file, title) -> b.append("\n![").append(title).append("](").append(file)
+                    .append(")\n"));
         }
         return b.toString();
     }

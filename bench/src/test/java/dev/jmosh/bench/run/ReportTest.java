@@ -28,17 +28,18 @@ class ReportTest {
     void theReportListsSkippedAndFailedMeasurementsAndQuotesTheRest(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("startup.txt"), "server start ratio 7.8\n");
         Map<Part, BenchRun.Outcome> outcomes = new LinkedHashMap<>();
-        outcomes.put(part("startup"), new BenchRun.Outcome(null, Duration.ofSeconds(90), "startup.txt"));
-        outcomes.put(part("echo"), new BenchRun.Outcome("skipped: no tmux on PATH", Duration.ZERO, null));
+        outcomes.put(part("startup"), new BenchRun.Outcome(null, Duration.ofSeconds(90), "startup.txt",
+                Map.of("startup-1.png", "server start (ms)")));
+        outcomes.put(part("echo"), new BenchRun.Outcome("skipped: no tmux on PATH", Duration.ZERO, null, Map.of()));
         outcomes.put(part("draw"), new BenchRun.Outcome("failed: no report (Maven exited 1; see maven.log)",
-                Duration.ofSeconds(90), null));
+                Duration.ofSeconds(90), null, Map.of()));
         String md = Report.markdown(true, Instant.parse("2026-12-07T07:00:00.123456Z"), List.of("CPU: test"), outcomes, dir);
         assertThat(md).startsWith("# jmosh against mosh: quick run of 2026-12-07T07:00:00 UTC")
                 .contains("- CPU: test")
                 .contains("| startup | " + part("startup").title() + " | ran | 1.5 min |")
                 .contains("| echo | " + part("echo").title() + " | skipped: no tmux on PATH |  |")
                 .contains("| draw | " + part("draw").title() + " | failed: no report")
-                .contains("```text\nserver start ratio 7.8\n```");
+                .contains("```text\nserver start ratio 7.8\n```\n\n![server start (ms)](startup-1.png)\n");
         assertThat(md).doesNotContain("## echo").doesNotContain("## draw");
     }
 
