@@ -1,2 +1,2 @@
-/** JMH benchmarks of jmosh's in-process hot paths: the emulator's parser and FrameDiff. */
+/** JMH benchmarks of jmosh's in-process hot paths: the emulator's parser, FrameDiff and the datagram cipher. */
 package dev.jmosh.bench;
