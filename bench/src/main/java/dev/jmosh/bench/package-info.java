@@ -1,2 +1,2 @@
-/** JMH benchmarks of jmosh's in-process hot paths: the emulator's parser, FrameDiff and the datagram cipher. */
+/** JMH benchmarks of jmosh's in-process hot paths: the emulator's parser, FrameDiff, the datagram cipher and local echo. */
 package dev.jmosh.bench;
