@@ -38,6 +38,8 @@ public final class BenchRun {
     private static final Duration FULL_LIMIT = Duration.ofMinutes(90);
 
     private volatile Process running;
+    /** Marks every process this run starts ({@link Marked}). */
+    private final String runId = Long.toString(ProcessHandle.current().pid()) + "-" + System.nanoTime();
 
     private BenchRun() {
     }
@@ -112,6 +114,7 @@ public final class BenchRun {
                 outcomes.put(p, runJmh(o, p, results));
             }
         }
+        stopRunning(); // whatever a measurement left behind (a detached server) ends with the run
         Path report = results.resolve("report.md");
         Files.writeString(report, Report.markdown(o.quick(), started, Machine.describe(o.root(), tools), order(outcomes),
                 results), StandardCharsets.UTF_8);
@@ -184,9 +187,10 @@ public final class BenchRun {
     /** Runs a command to its end or the limit, its output into {@code log}; its exit status (-1: timed out). */
     private int execute(List<String> cmd, Path dir, Path log, Duration limit) throws IOException, InterruptedException {
         System.out.println("bench/run: " + String.join(" ", cmd) + "  (log: " + log + ")");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().put(Marked.VARIABLE, runId);
+        Process p = pb.start();
         running = p;
         try {
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -203,17 +207,14 @@ public final class BenchRun {
     /** Ends the running command and everything it started (Ctrl-C, a time limit). */
     private void stopRunning() {
         Process p = running;
-        if (p == null) {
-            return;
+        if (p != null) {
+            List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+            all.add(p.toHandle());
+            Marked.end(all);
         }
-        List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
-        all.add(p.toHandle());
-        all.forEach(ProcessHandle::destroy);
-        for (ProcessHandle h : all) {
-            h.onExit().completeOnTimeout(h, 5, TimeUnit.SECONDS).join();
-            if (h.isAlive()) {
-                h.destroyForcibly();
-            }
+        int left = Marked.end(Marked.find(runId));
+        if (left > 0) {
+            System.out.println("bench/run: ended " + left + " process(es) the measurements had left running");
         }
     }
 
