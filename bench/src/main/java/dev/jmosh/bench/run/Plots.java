@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,7 @@ final class Plots {
         for (Map.Entry<String, Map<String, List<Double>>> g : read(csv).entrySet()) {
             JFreeChart chart = kind == Kind.CDF ? cdf(g.getKey(), g.getValue()) : bars(g.getKey(), g.getValue());
             chart.setBackgroundPaint(Color.WHITE);
+            chart.getPlot().setBackgroundPaint(Color.WHITE);
             String file = prefix + "-" + (++n) + ".png";
             ChartUtils.saveChartAsPNG(dir.resolve(file).toFile(), chart, WIDTH, HEIGHT);
             pngs.put(file, g.getKey());
@@ -99,6 +101,7 @@ final class Plots {
         if (least > 0 && least < Double.MAX_VALUE) {
             LogAxis x = new LogAxis(title + ", logarithmic");
             x.setSmallestValue(least / 2);
+            x.setNumberFormatOverride(new DecimalFormat("0.##")); // 250, not 10^2.40
             plot.setDomainAxis(x);
         }
         return chart;
