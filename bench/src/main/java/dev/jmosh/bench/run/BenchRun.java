@@ -80,7 +80,12 @@ public final class BenchRun {
         Path results = o.results() != null ? o.results() : o.root().resolve("bench/results").resolve(
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started) + "-"
                         + tools.output("git", "-C", o.root().toString(), "rev-parse", "--short", "HEAD").orElse("nogit"));
+        if (!tools.has("mvn")) {
+            System.err.println("bench/run: Maven (mvn) is not on PATH; it builds jmosh and runs the measurements");
+            return 2;
+        }
         Files.createDirectories(results);
+        List<String> machine = Machine.describe(o.root(), tools); // before the load this run adds
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopRunning, "bench-stop"));
 
         Map<Part, Outcome> outcomes = new LinkedHashMap<>();
@@ -116,7 +121,7 @@ public final class BenchRun {
         }
         stopRunning(); // whatever a measurement left behind (a detached server) ends with the run
         Path report = results.resolve("report.md");
-        Files.writeString(report, Report.markdown(o.quick(), started, Machine.describe(o.root(), tools), order(outcomes),
+        Files.writeString(report, Report.markdown(o.quick(), started, machine, order(outcomes),
                 results), StandardCharsets.UTF_8);
         System.out.println("bench/run: report in " + report);
         return outcomes.values().stream().allMatch(Outcome::ok) ? 0 : 1;
