@@ -124,11 +124,7 @@ class StartupMeasurement {
         double mm = Measurements.percentile(mosh, 50);
         double jm = Measurements.percentile(jmosh, 50);
         return String.format("%-36s mosh min %8.1f median %8.1f | jmosh min %8.1f median %8.1f | ratio of medians %5.2f%n",
-                what, min(mosh), mm, min(jmosh), jm, jm / mm);
-    }
-
-    private static double min(List<Double> v) {
-        return v.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+                what, Measurements.percentile(mosh, 0), mm, Measurements.percentile(jmosh, 0), jm, jm / mm);
     }
 
     /** Milliseconds from starting {@code program new} to reading its MOSH CONNECT line; the daemon is then stopped. */
