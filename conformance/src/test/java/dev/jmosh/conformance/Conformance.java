@@ -29,6 +29,17 @@ public final class Conformance {
         }
     }
 
+    /** Skips or fails (as {@link #require}) with {@code reason} unless {@code condition} holds. */
+    public static void requireThat(boolean condition, String reason) {
+        if (condition) {
+            return;
+        }
+        if (Boolean.getBoolean("jmosh.conformance.required")) {
+            fail("conformance required but " + reason);
+        }
+        Assumptions.abort("skipped: " + reason);
+    }
+
     /** The full path of {@code program} on PATH, or null. */
     static Path which(String program) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
