@@ -52,7 +52,17 @@ final class MoshServer implements AutoCloseable {
     /** The same, with extra environment variables for the server. */
     static MoshServer startWith(String server, java.util.Map<String, String> env, String... command)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(server, "new", "-p", "0", "-i", "127.0.0.1", "--"));
+        return startVia(List.of(), "127.0.0.1", server, env, command);
+    }
+
+    /**
+     * Starts {@code PREFIX... server new -p 0 -i ADDRESS -- command...} with a UTF-8 locale:
+     * e.g. in a network namespace with the prefix {@code ip netns exec NAME}.
+     */
+    static MoshServer startVia(List<String> prefix, String address, String server, java.util.Map<String, String> env,
+                               String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(server, "new", "-p", "0", "-i", address, "--"));
         cmd.addAll(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);

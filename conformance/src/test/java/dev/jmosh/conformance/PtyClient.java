@@ -25,6 +25,9 @@ final class PtyClient implements AutoCloseable {
     private final Thread reader;
     private final ScreenLog screens;
     private long bytesRead;
+    /** Echo letters drawn while {@link #openLoop} runs: {slot, System.nanoTime()}. */
+    private final List<long[]> draws = new java.util.ArrayList<>();
+    private boolean recording;
     /** Everything the client wrote to its terminal so far. */
     private final java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
 
@@ -70,12 +73,14 @@ final class PtyClient implements AutoCloseable {
                 synchronized (this) {
                     for (int i = 0; i < n; i++) {
                         int b = buf[i] & 0xFF;
-                        if (lead == 0xD0 && b >= 0xB0 && b <= 0xBF) {
-                            counts[b - 0xB0]++;
-                            drawnAt[b - 0xB0] = now;
-                        } else if (lead == 0xD1 && b >= 0x80 && b <= 0x8F) {
-                            counts[16 + b - 0x80]++;
-                            drawnAt[16 + b - 0x80] = now;
+                        int slot = lead == 0xD0 && b >= 0xB0 && b <= 0xBF ? b - 0xB0
+                                : lead == 0xD1 && b >= 0x80 && b <= 0x8F ? 16 + b - 0x80 : -1;
+                        if (slot >= 0) {
+                            counts[slot]++;
+                            drawnAt[slot] = now;
+                            if (recording) {
+                                draws.add(new long[] {slot, now});
+                            }
                         }
                         lead = b;
                     }
@@ -126,6 +131,74 @@ final class PtyClient implements AutoCloseable {
             }
             return drawnAt[slot] - start;
         }
+    }
+
+    /**
+     * Open-loop typing: types letters {@code first}, {@code first + 1}, ... ({@code count} of
+     * them, at most 32 so that no letter repeats) one every {@code intervalMillis} whatever the
+     * echoes do, then waits up to {@code timeoutMillis} after the last for the rest. A key's time
+     * runs from its writing to the first draw of its letter after that.
+     *
+     * @return each key's time in ns, -1 for a key whose letter was not drawn in time
+     */
+    long[] openLoop(int first, int count, long intervalMillis, long timeoutMillis)
+            throws IOException, InterruptedException {
+        if (count > 32) {
+            throw new IllegalArgumentException("at most 32 keys, so that no letter repeats: " + count);
+        }
+        long[] sent = new long[count];
+        synchronized (this) {
+            draws.clear();
+            recording = true;
+        }
+        try {
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long due = start + TimeUnit.MILLISECONDS.toNanos(i * intervalMillis);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                synchronized (this) {
+                    sent[i] = System.nanoTime();
+                    keys.write(String.valueOf(letter(first + i)).getBytes(StandardCharsets.UTF_8));
+                    keys.flush();
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            synchronized (this) {
+                long[] times = match(first, sent);
+                while (java.util.Arrays.stream(times).anyMatch(t -> t < 0)) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                    times = match(first, sent);
+                }
+                return times;
+            }
+        } finally {
+            synchronized (this) {
+                recording = false;
+            }
+        }
+    }
+
+    /** Each key's first draw of its letter at or after its writing (no letter repeats within a call). */
+    private long[] match(int first, long[] sent) {
+        long[] times = new long[sent.length];
+        for (int i = 0; i < sent.length; i++) {
+            int slot = letter(first + i) - 0x430;
+            times[i] = -1;
+            for (long[] d : draws) {
+                if (d[0] == slot && d[1] >= sent[i]) {
+                    times[i] = d[1] - sent[i];
+                    break;
+                }
+            }
+        }
+        return times;
     }
 
     /** Writes raw bytes (Enter is "\r"). */

@@ -50,6 +50,19 @@ final class Sshd implements AutoCloseable {
 
     /** Starts sshd with its keys and configuration in {@code dir}; returns once it listens. */
     static Sshd start(Path dir) throws IOException, InterruptedException {
+        return start(dir, List.of(), "127.0.0.1", true);
+    }
+
+    /**
+     * The same, run through {@code prefix} (e.g. {@code ip netns exec NAME}) and listening on
+     * {@code address}, ports 2201 and 2202: in a namespace of the caller's own they are free.
+     */
+    static Sshd startVia(Path dir, List<String> prefix, String address) throws IOException, InterruptedException {
+        return start(dir, prefix, address, false);
+    }
+
+    private static Sshd start(Path dir, List<String> prefix, String address, boolean freePorts)
+            throws IOException, InterruptedException {
         keygen(dir.resolve("host_key"), "");
         Path userKey = dir.resolve("user_key");
         keygen(userKey, "");
@@ -58,17 +71,17 @@ final class Sshd implements AutoCloseable {
         Files.writeString(authorized, Files.readString(dir.resolve("user_key.pub"))
                 + Files.readString(dir.resolve("passphrase_key.pub")));
         for (int attempt = 0; attempt < 3; attempt++) {
-            int a = freePort();
-            int b = freePort();
+            int a = freePorts ? freePort() : 2201;
+            int b = freePorts ? freePort() : 2202;
             Path config = dir.resolve("sshd_config");
             Files.writeString(config, String.join("\n",
-                    "Port " + a, "Port " + b, "ListenAddress 127.0.0.1",
+                    "Port " + a, "Port " + b, "ListenAddress " + address,
                     "HostKey " + dir.resolve("host_key"), "AuthorizedKeysFile " + authorized, "PidFile none",
                     "UsePAM no", "StrictModes no", "PasswordAuthentication no", "KbdInteractiveAuthentication no",
                     "PermitRootLogin prohibit-password", "PrintMotd no",
                     "Match LocalPort " + b, "  SetEnv PATH=/opt/jmosh-test-has-no-mosh", ""));
             Path log = dir.resolve("sshd-" + attempt + ".log");
-            List<String> cmd = new ArrayList<>();
+            List<String> cmd = new ArrayList<>(prefix);
             String sshd = SSHD + " -D -e -f " + config;
             if ("root".equals(System.getProperty("user.name")) && !Files.isDirectory(Path.of("/run/sshd"))) {
                 cmd.addAll(List.of("unshare", "-m", "--propagation", "private", "--", "/bin/sh", "-c",
