@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public final class BenchRun {
     private static final String USAGE = """
             usage: bench/run [--quick] [--only NAME[,NAME...]] [--results DIR] [--no-build] [--list]
-              --quick       fewer rounds, no trace replay: about 5 minutes instead of the full run's 40
+              --quick       fewer rounds, no trace replay or relay echo: under 5 minutes, the full run under 40
               --only NAMES  just these measurements (see --list)
               --results DIR where the report goes (default bench/results/<UTC time>-<commit>)
               --no-build    measure what is built (default: mvn -Pdist -DskipTests package first)
@@ -40,6 +40,8 @@ public final class BenchRun {
     private volatile Process running;
     /** Marks every process this run starts ({@link Marked}). */
     private final String runId = Long.toString(ProcessHandle.current().pid()) + "-" + System.nanoTime();
+    /** The network namespaces a measurement makes are named with this prefix ({@link Namespaces}). */
+    private final String namespacePrefix = "jmb-" + ProcessHandle.current().pid();
 
     private BenchRun() {
     }
@@ -68,7 +70,7 @@ public final class BenchRun {
             for (Part p : Part.ALL) {
                 List<String> missing = missing(p, tools);
                 System.out.printf("%-12s %s%s%n", p.name(), p.title(),
-                        missing.isEmpty() ? "" : " [cannot run here: no " + String.join(", ", missing) + "]");
+                        missing.isEmpty() ? "" : " [cannot run here: lacks " + String.join(", ", missing) + "]");
             }
             return;
         }
@@ -105,7 +107,8 @@ public final class BenchRun {
             } else if (missing.isEmpty()) {
                 toRun.add(p);
             } else {
-                String why = "skipped: no " + String.join(", ", missing) + " on PATH";
+                String why = "skipped: " + missing.stream().map(m -> m.equals("root") ? "not root (network namespaces)"
+                        : "no " + m + " on PATH").collect(Collectors.joining(", "));
                 System.out.println("bench/run: " + p.name() + " " + why);
                 outcomes.put(p, new Outcome(why, Duration.ZERO, null, Map.of()));
             }
@@ -143,6 +146,7 @@ public final class BenchRun {
         for (Part p : parts) {
             p.options(o.quick()).forEach((k, v) -> cmd.add("-Djmosh.measure." + p.name() + "." + k + "=" + v));
         }
+        cmd.add("-Djmosh.measure.netns=" + namespacePrefix); // removed by this prefix at the end
         FileTime before = FileTime.from(Instant.now().minusSeconds(1));
         Instant t0 = Instant.now();
         int status = execute(cmd, o.root(), results.resolve("maven.log"), o.quick() ? QUICK_LIMIT : FULL_LIMIT);
@@ -221,10 +225,15 @@ public final class BenchRun {
         if (left > 0) {
             System.out.println("bench/run: ended " + left + " process(es) the measurements had left running");
         }
+        int namespaces = Namespaces.remove(namespacePrefix);
+        if (namespaces > 0) {
+            System.out.println("bench/run: removed " + namespaces + " network namespace(s) a measurement had left");
+        }
     }
 
+    /** What {@code p} needs and this machine lacks: programs, or {@code root}. */
     private static List<String> missing(Part p, Tools tools) {
-        return p.programs().stream().filter(x -> !tools.has(x)).toList();
+        return p.needs().stream().filter(x -> x.equals("root") ? !tools.isRoot() : !tools.has(x)).toList();
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param reportFile the report the measurement writes under {@code conformance/target}, or null
  * @param samplesFile its samples ({@code group,series,value} CSV) under {@code conformance/target}, or null
  * @param plot how its samples are drawn
- * @param programs what must be on PATH
+ * @param programs what must be on PATH; {@code "root"} stands for running as root (network namespaces)
  * @param quick options of a quick run ({@code KEY -> VALUE}), or null: a full run's only
  * @param full options of a full run
  */
@@ -26,6 +26,10 @@ record Part(String name, String title, String testClass, String reportFile, Stri
 
     /** Every part, in the order they run. */
     static final List<Part> ALL = List.of(
+            new Part("link", "keystroke response across a lossy link: the mosh paper's experiment, every pairing and ssh",
+                    "LinkMeasurement", "link.txt", "link.csv", Plots.Kind.CDF,
+                    List.of("root", "ip", "mosh-server", "mosh-client", "script", "ssh", "ssh-keygen", "sshd"),
+                    Map.of("rounds", "1", "keys", "5", "sshkeys", "2"), Map.of("rounds", "2")),
             new Part("startup", "start-up and footprint against mosh (issue 13)", "StartupMeasurement",
                     "startup.txt", "startup.csv", Plots.Kind.BARS, List.of("mosh", "mosh-server", "mosh-client", "script"),
                     Map.of("rounds", "2"), Map.of("rounds", "7")),
@@ -34,7 +38,7 @@ record Part(String name, String title, String testClass, String reportFile, Stri
                     Map.of("rounds", "3"), Map.of("rounds", "10")),
             new Part("echo", "keystroke to echo at 29% loss, 50 ms each way (issue 5)", "EchoLatencyMeasurement",
                     "echo-latency.txt", "echo-latency.csv", Plots.Kind.CDF, List.of("mosh-server", "mosh-client", "tmux"),
-                    Map.of("rounds", "1"), Map.of("rounds", "4")),
+                    null, Map.of("rounds", "4")), // quick runs have the link measurement's 29% loss instead
             new Part("draw", "a predicted keystroke's draw time (issue 6)", "LocalEchoDrawMeasurement",
                     "local-echo-draw.txt", "local-echo-draw.csv", Plots.Kind.CDF, List.of("mosh-server", "mosh-client", "script"),
                     Map.of("rounds", "2"), Map.of("rounds", "10")),
@@ -48,6 +52,11 @@ record Part(String name, String title, String testClass, String reportFile, Stri
             new Part(JMH, "JMH: parse-and-apply MiB/s, FrameDiff frames/s, cipher MiB/s, local echo µs per key",
                     null, null, null, Plots.Kind.NONE,
                     List.of(), Map.of("args", "-f 1 -wi 1 -w 1s -i 1 -r 1s"), Map.of("args", "-f 1 -wi 3 -w 2s -i 5 -r 2s")));
+
+    /** The programs and conditions this needs, {@code "root"} included. */
+    List<String> needs() {
+        return programs;
+    }
 
     /** Whether this is a conformance measurement (run through Maven). */
     boolean conformance() {

@@ -23,6 +23,15 @@ final class Tools {
                 .map(d -> Path.of(d, program)).anyMatch(p -> Files.isRegularFile(p) && Files.isExecutable(p));
     }
 
+    /** Whether this process runs as root (uid 0), as making network namespaces needs. */
+    boolean isRoot() {
+        try {
+            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** The stripped output (stdout and stderr) of a command that ends within 10 s with status 0. */
     Optional<String> output(String... command) {
         if (!has(command[0]) && !command[0].contains("/")) {
