@@ -28,6 +28,10 @@ final class PtyClient implements AutoCloseable {
     /** Echo letters drawn while {@link #openLoop} runs: {slot, System.nanoTime()}. */
     private final List<long[]> draws = new java.util.ArrayList<>();
     private boolean recording;
+    /** What {@link #watchFor} looks for in the output, the bytes kept to match across reads, and when it came. */
+    private byte[] needle;
+    private byte[] carry = new byte[0];
+    private long foundAt = -1;
     /** Everything the client wrote to its terminal so far. */
     private final java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
 
@@ -86,6 +90,9 @@ final class PtyClient implements AutoCloseable {
                     }
                     bytesRead += n;
                     output.write(buf, 0, n);
+                    if (needle != null && foundAt < 0) {
+                        look(buf, n, now);
+                    }
                     notifyAll();
                 }
             }
@@ -199,6 +206,42 @@ final class PtyClient implements AutoCloseable {
             }
         }
         return times;
+    }
+
+    /**
+     * From now on, watches the client's output for {@code text} (UTF-8); {@link #awaitWatched}
+     * says when it came. Only output read after this call counts.
+     */
+    synchronized void watchFor(String text) {
+        needle = text.getBytes(StandardCharsets.UTF_8);
+        carry = new byte[0];
+        foundAt = -1;
+    }
+
+    /** Waits up to {@code millis} for the watched text; its arrival ({@link System#nanoTime}) or -1. */
+    synchronized long awaitWatched(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (foundAt < 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return -1;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return foundAt;
+    }
+
+    /** Searches what was carried over plus this read for the needle; keeps the last needle-1 bytes. */
+    private void look(byte[] buf, int n, long now) {
+        byte[] hay = new byte[carry.length + n];
+        System.arraycopy(carry, 0, hay, 0, carry.length);
+        System.arraycopy(buf, 0, hay, carry.length, n);
+        if (com.google.common.primitives.Bytes.indexOf(hay, needle) >= 0) {
+            foundAt = now;
+            return;
+        }
+        int keep = Math.min(hay.length, needle.length - 1);
+        carry = java.util.Arrays.copyOfRange(hay, hay.length - keep, hay.length);
     }
 
     /** Writes raw bytes (Enter is "\r"). */

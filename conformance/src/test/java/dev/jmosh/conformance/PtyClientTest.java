@@ -33,6 +33,23 @@ class PtyClientTest {
     }
 
     @Test
+    void watchedTextIsFoundAcrossReadsAndOnlyAfterTheWatchBegins() throws Exception {
+        Conformance.require("script");
+        try (PtyClient pty = new PtyClient(80, 24,
+                "sh -c 'printf MARK-early; read x; printf \"%0200d\" 0; printf MA; sleep 0.3; printf RK-late; exec cat'")) {
+            assertThat(pty.awaitOutput(10, 10_000)).isTrue();
+            pty.watchFor("MARK-early");
+            assertThat(pty.awaitWatched(300)).isEqualTo(-1); // drawn before the watch
+            pty.watchFor("MARK-late");
+            long start = System.nanoTime();
+            pty.type("\r");
+            long found = pty.awaitWatched(10_000);
+            assertThat(found).isGreaterThan(start);
+            assertThat(found - start).isGreaterThanOrEqualTo(250_000_000L); // split by the sleep
+        }
+    }
+
+    @Test
     void openLoopRefusesRepeatedLetters() throws Exception {
         Conformance.require("script");
         try (PtyClient pty = new PtyClient(80, 24, "cat > /dev/null")) {

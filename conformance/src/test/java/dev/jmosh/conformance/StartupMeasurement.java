@@ -183,8 +183,8 @@ class StartupMeasurement {
             long clientPid = client.programPids().stream().filter(pid -> exe(pid).endsWith("/" + clientExe))
                     .findFirst().orElseThrow(() -> new IOException("no " + clientExe + " under the terminal"));
             long serverPid = serverOf(clientPid, serverExe);
-            long[] c = memory(clientPid);
-            long[] s = memory(serverPid);
+            long[] c = ProcStats.memory(clientPid);
+            long[] s = ProcStats.memory(serverPid);
             client.type("\u001e.");
             ProcessHandle.of(clientPid).ifPresent(h -> h.onExit().orTimeout(20, TimeUnit.SECONDS).join());
             ProcessHandle.of(serverPid).ifPresent(h -> h.onExit().orTimeout(20, TimeUnit.SECONDS).join());
@@ -229,20 +229,5 @@ class StartupMeasurement {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    /** {Rss, Pss} in kB from /proc/PID/smaps_rollup. */
-    private static long[] memory(long pid) throws IOException {
-        long rss = -1;
-        long pss = -1;
-        for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
-            String[] w = l.trim().split("\\s+");
-            if (w[0].equals("Rss:")) {
-                rss = Long.parseLong(w[1]);
-            } else if (w[0].equals("Pss:")) {
-                pss = Long.parseLong(w[1]);
-            }
-        }
-        return new long[] {rss, pss};
     }
 }
