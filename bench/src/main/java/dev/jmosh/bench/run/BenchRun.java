@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 public final class BenchRun {
     private static final String USAGE = """
             usage: bench/run [--quick] [--only NAME[,NAME...]] [--results DIR] [--no-build] [--list]
-              --quick       fewer rounds, no trace replay or relay echo: under 5 minutes, the full run under 40
+              --quick       fewer rounds and keys, shorter windows, no trace replay, relay echo or drawn bytes:
+                            under 5 minutes; the full run under 40
               --only NAMES  just these measurements (see --list)
               --results DIR where the report goes (default bench/results/<UTC time>-<commit>)
               --no-build    measure what is built (default: mvn -Pdist -DskipTests package first)
