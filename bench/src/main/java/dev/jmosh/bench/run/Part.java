@@ -59,7 +59,7 @@ record Part(String name, String title, String testClass, String reportFile, Stri
             new Part("traces", "local echo over recorded keystroke traces (issue 6)", "TraceReplayMeasurement",
                     "trace-replay.txt", null, Plots.Kind.NONE,
                     List.of("mosh-server", "mosh-client", "script", "bash", "vim"),
-                    null, Map.of()),
+                    null, Map.of("delays", "250")), // 50 ms each way is the link measurement's; both take 14 min
             new Part(JMH, "JMH: parse-and-apply MiB/s, FrameDiff frames/s, cipher MiB/s, local echo µs per key",
                     null, null, null, Plots.Kind.NONE,
                     List.of(), Map.of("args", "-f 1 -wi 1 -w 500ms -i 1 -r 500ms"), Map.of("args", "-f 1 -wi 3 -w 2s -i 5 -r 2s")));
