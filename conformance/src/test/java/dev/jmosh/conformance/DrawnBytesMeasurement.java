@@ -76,8 +76,10 @@ class DrawnBytesMeasurement {
                 COLS, ROWS, rounds));
         bytes.forEach((scenario, byClient) -> {
             report.append(scenario).append('\n');
-            byClient.forEach((client, runs) -> report.append(String.format(Locale.ROOT, "  %-40s mean %9.0f  runs %s%n",
-                    client, Measurements.mean(runs), runs)));
+            double first = Measurements.mean(byClient.values().iterator().next()); // mosh-client comes first
+            byClient.forEach((client, runs) -> report.append(String.format(Locale.ROOT,
+                    "  %-40s mean %9.0f  x first %5.2f  runs %s%n", client, Measurements.mean(runs),
+                    Measurements.mean(runs) / first, runs)));
         });
         Measurements.report("drawn-bytes.txt", report);
     }

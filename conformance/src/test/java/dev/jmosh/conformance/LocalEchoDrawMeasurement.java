@@ -87,12 +87,16 @@ class LocalEchoDrawMeasurement {
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "predicted keystroke to draw, %d ms each way, prediction %s, %d keystrokes each%n", DELAY_MS, mode,
                 ROUNDS * (KEYS_PER_ROUND - 1)));
+        List<Double> mosh = times.get(0); // mosh-client comes first
         for (int i = 0; i < clients.size(); i++) {
             List<Double> t = times.get(i);
             report.append(String.format(Locale.ROOT, "%-13s%n  <=1 ms %5.1f%%  <=5 ms %5.1f%%  median %5.2f  p90 %5.2f"
-                            + "  p99 %6.2f  max %6.2f  mean %5.2f ms%n", clients.get(i), share(t, 1), share(t, 5),
+                            + "  p99 %6.2f  max %6.2f  mean %5.2f ms  (x mosh-client: median %.2f, mean %.2f)%n",
+                    clients.get(i), share(t, 1), share(t, 5),
                     Measurements.percentile(t, 50), Measurements.percentile(t, 90), Measurements.percentile(t, 99),
-                    Measurements.percentile(t, 100), Measurements.mean(t)));
+                    Measurements.percentile(t, 100), Measurements.mean(t),
+                    Measurements.percentile(t, 50) / Measurements.percentile(mosh, 50),
+                    Measurements.mean(t) / Measurements.mean(mosh)));
         }
         for (int i = 0; i < clients.size(); i++) {
             report.append(clients.get(i)).append(" (ms, in order):");

@@ -75,15 +75,18 @@ class ServerStartMeasurement {
             StringBuilder r = new StringBuilder(String.format(Locale.ROOT,
                     "start of 'new -p 0 -i 127.0.0.1 -- /bin/sh' to MOSH CONNECT (and to the command's return), ms,"
                             + " %d runs each, in turns%n", ROUNDS));
-            r.append(String.format(Locale.ROOT, "%-34s %8s %8s %8s   %8s %8s%n", "", "min", "median", "max",
-                    "ret.min", "ret.med"));
+            r.append(String.format(Locale.ROOT, "%-34s %8s %8s %8s   %8s %8s %8s%n", "", "min", "median", "max",
+                    "ret.min", "ret.med", "x mosh"));
+            double mosh = Measurements.percentile(connect.get(contenders.get(0)), 50); // the first is mosh-server
             for (Contender c : contenders) {
                 List<Double> a = connect.get(c);
                 List<Double> b = returned.get(c);
-                r.append(String.format(Locale.ROOT, "%-34s %8.0f %8.0f %8.0f   %8.0f %8.0f%n", c.name(),
+                r.append(String.format(Locale.ROOT, "%-34s %8.0f %8.0f %8.0f   %8.0f %8.0f %8.2f%n", c.name(),
                         Measurements.percentile(a, 0), Measurements.percentile(a, 50), Measurements.percentile(a, 100),
-                        Measurements.percentile(b, 0), Measurements.percentile(b, 50)));
+                        Measurements.percentile(b, 0), Measurements.percentile(b, 50),
+                        Measurements.percentile(a, 50) / mosh));
             }
+            r.append("x mosh: the median to MOSH CONNECT against mosh-server's\n");
             Measurements.report("server-start.txt", r);
         } finally {
             DistImage.delete(scratch);

@@ -79,13 +79,15 @@ class TraceReplayMeasurement {
                 if (turn++ % 2 == 1) {
                     Collections.reverse(order); // who goes first alternates
                 }
+                Map<String, ReplayStats> stats = new LinkedHashMap<>();
                 for (String client : order) {
                     Replay r = TraceReplay.replay(trace, client, ADAPTIVE, delay, ref.truth().get(0),
                             ref.truth().get(trace.keys().size()));
                     Result result = ResponseAnalysis.analyse(ref.truth(), ref.seen(), r.sent(), r.display(),
                             TraceReplay.windowNanos(delay));
                     String label = String.format(Locale.ROOT, "%-8s %3d ms %-12s", name, delay, client);
-                    report.append(label).append(ReplayStats.of(result.keys()).line());
+                    stats.put(client, ReplayStats.of(result.keys()));
+                    report.append(label).append(stats.get(client).line());
                     boolean endOk = r.end().sameText(ref.truth().get(trace.keys().size()));
                     report.append(endOk ? "" : "  END DIFFERS FROM THE REFERENCE").append('\n');
                     List<KeyResult> wide = new ArrayList<>();
@@ -103,6 +105,13 @@ class TraceReplayMeasurement {
                     }
                     details.append(details(label, trace, r, result, endOk ? null : ref.truth()
                             .get(trace.keys().size()).text()));
+                }
+                ReplayStats mosh = stats.get("mosh-client");
+                ReplayStats jmosh = stats.get("jmosh-client");
+                if (mosh != null && jmosh != null) {
+                    report.append(String.format(Locale.ROOT,
+                            "%-8s %3d ms %-12s shown at once %.2fx, mean %.2fx of mosh-client's%n", "  ratio", delay, "jmosh/mosh", jmosh.instantShare() / mosh.instantShare(),
+                            jmosh.meanMs() / mosh.meanMs()));
                 }
             }
         }

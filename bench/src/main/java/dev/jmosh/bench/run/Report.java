@@ -53,12 +53,32 @@ final class Report {
         return d.isZero() ? "" : String.format(java.util.Locale.ROOT, "%.1f min", d.toMillis() / 60_000.0);
     }
 
-    /** JMH's CSV result as a Markdown table. */
+    /**
+     * The goals issue 14 holds parse-and-apply to, MiB/s by benchmark and stream (JMH has no mosh
+     * to compare with, so these stand beside its figures instead).
+     */
+    static final Map<String, Double> GOALS = Map.of("dev.jmosh.bench.ParseBenchmark.parseMiB ascii", 1000.0,
+            "dev.jmosh.bench.ParseBenchmark.parseMiB sgr", 300.0, "dev.jmosh.bench.ParseBenchmark.parseMiB cjk", 300.0);
+
+    /** JMH's CSV result as a Markdown table, with the goal and the score's share of it where there is one. */
     static String csvTable(String csv) {
         StringBuilder b = new StringBuilder();
         List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
+        int param = -1;
+        int score = -1;
         for (int i = 0; i < lines.size(); i++) {
-            List<String> cells = cells(lines.get(i));
+            List<String> cells = new ArrayList<>(cells(lines.get(i)));
+            if (i == 0) {
+                param = cells.indexOf("Param: stream");
+                score = cells.indexOf("Score");
+                cells.addAll(List.of("goal", "x goal"));
+            } else {
+                Double goal = param < 0 || param >= cells.size() || score < 0 ? null
+                        : GOALS.get(cells.get(0) + " " + cells.get(param));
+                cells.add(goal == null ? "" : String.format(java.util.Locale.ROOT, "%.0f", goal));
+                cells.add(goal == null ? "" : String.format(java.util.Locale.ROOT, "%.2f",
+                        Double.parseDouble(cells.get(score)) / goal));
+            }
             b.append("| ").append(String.join(" | ", cells)).append(" |\n");
             if (i == 0) {
                 b.append("|").append("---|".repeat(cells.size())).append('\n');

@@ -18,10 +18,24 @@ class ReportTest {
         String csv = "\"Benchmark\",\"Mode\",\"Score\",\"Unit\",\"Param: kind\"\n"
                 + "\"dev.jmosh.bench.ParseBenchmark.parse\",\"thrpt\",468.5,\"MiB/s\",\"a,b \"\"q\"\"\"\n";
         assertThat(Report.csvTable(csv)).isEqualTo("""
-                | Benchmark | Mode | Score | Unit | Param: kind |
-                |---|---|---|---|---|
-                | dev.jmosh.bench.ParseBenchmark.parse | thrpt | 468.5 | MiB/s | a,b "q" |
+                | Benchmark | Mode | Score | Unit | Param: kind | goal | x goal |
+                |---|---|---|---|---|---|---|
+                | dev.jmosh.bench.ParseBenchmark.parse | thrpt | 468.5 | MiB/s | a,b "q" |  |  |
                 """);
+    }
+
+    @Test
+    void parseScoresStandBesideTheirGoals() {
+        String csv = """
+                "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: stream"
+                "dev.jmosh.bench.ParseBenchmark.parseMiB","thrpt",1,5,250.0,10.0,"ops/s",ascii
+                "dev.jmosh.bench.ParseBenchmark.parseMiB","thrpt",1,5,150.0,10.0,"ops/s",sgr
+                "dev.jmosh.bench.ParseBenchmark.parseMiB","thrpt",1,5,700.0,10.0,"ops/s",redraw
+                """;
+        assertThat(Report.csvTable(csv).lines().toList()).containsSubsequence(
+                "| dev.jmosh.bench.ParseBenchmark.parseMiB | thrpt | 1 | 5 | 250.0 | 10.0 | ops/s | ascii | 1000 | 0.25 |",
+                "| dev.jmosh.bench.ParseBenchmark.parseMiB | thrpt | 1 | 5 | 150.0 | 10.0 | ops/s | sgr | 300 | 0.50 |",
+                "| dev.jmosh.bench.ParseBenchmark.parseMiB | thrpt | 1 | 5 | 700.0 | 10.0 | ops/s | redraw |  |  |");
     }
 
     @Test
