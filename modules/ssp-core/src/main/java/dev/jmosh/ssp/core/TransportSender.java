@@ -32,7 +32,12 @@ import java.util.random.RandomGenerator;
  * later, so that a state is lost only if all four copies are (0.7% at 29% loss). The memory is
  * long because the copies hide the very losses that would renew it. A copy is the same
  * instruction in new datagrams (fresh nonces, identical fragments), which mosh 1.4.0 receivers
- * drop as a state they already have. A clean link has no loss events, so it never pays for this.
+ * drop as a state they already have. Only a state's first sending is copied: a resend means the
+ * copies went unacknowledged, most often because the acknowledgment was lost, and copying it again
+ * would mostly repeat what already arrived. A clean link has no loss events, so it never pays for
+ * this. Nor does a dead one: while a state with data has gone unacknowledged for
+ * {@value #SILENT_TIMEOUTS} retransmission timeouts and nothing new has come from the peer since it
+ * was sent, nothing is copied, so an outage costs exactly the datagrams mosh's timing sends.
  * <li><b>Ack-free pacing.</b> mosh holds a new state back until one frame interval after the
  * previous datagram of any kind, so a keystroke typed just after the client sent an empty ack
  * waits up to half a round trip. Here the interval counts from the last state with data; acks
@@ -62,6 +67,11 @@ public final class TransportSender<S extends SyncState<S>> {
     public static final long DUPLICATE_GAP_MS = 5;
     /** Extra copies of a small state while loss is being seen. */
     public static final int COPIES = 3;
+    /**
+     * Retransmission timeouts without a word from the peer, counted from the oldest state with data
+     * it has not acknowledged, after which the link counts as dead and nothing is copied.
+     */
+    public static final int SILENT_TIMEOUTS = 3;
     /** Largest state, in datagrams, that loss duplication copies. */
     public static final int DUPLICATE_MAX_FRAGMENTS = 2;
     private static final long NONE = Long.MAX_VALUE;
@@ -161,6 +171,16 @@ public final class TransportSender<S extends SyncState<S>> {
         }
     }
 
+    /**
+     * Whether the link looks dead: a state with data has waited {@link #SILENT_TIMEOUTS}
+     * retransmission timeouts for its acknowledgment and the peer has sent nothing new since it
+     * went out. (A quiet spell alone is no sign: an idle peer speaks only every 3 s.)
+     */
+    private boolean peerSilent(long now) {
+        return watchedNum != NONE && lastHeard < watchedSince
+                && now - watchedSince > SILENT_TIMEOUTS * (connection.rtt().rto() + ACK_DELAY_MS);
+    }
+
     private void rationalize() {
         S known = sent.front().state;
         current.subtract(known);
@@ -211,8 +231,8 @@ public final class TransportSender<S extends SyncState<S>> {
         if (duplicateAt == NONE || now < duplicateAt) {
             return;
         }
-        if (Long.compareUnsigned(sent.front().num, duplicateNum) >= 0) {
-            cancelDuplicates(); // already acknowledged
+        if (Long.compareUnsigned(sent.front().num, duplicateNum) >= 0 || peerSilent(now)) {
+            cancelDuplicates(); // already acknowledged, or nobody is listening
             return;
         }
         List<byte[]> datagrams = duplicate;
@@ -268,7 +288,7 @@ public final class TransportSender<S extends SyncState<S>> {
     private void sendEmptyAck(long now) throws CryptoException {
         long newNum = shutdownInProgress ? StateNumbers.SHUTDOWN : sent.back().num + 1;
         sent.add(new TimestampedState<>(now, newNum, current.copy()), SENT_STATES_MAX);
-        sendInFragments(new byte[0], newNum);
+        sendInFragments(new byte[0], newNum, false);
         nextAckTime = now + ACK_INTERVAL_MS;
         nextSendTime = NONE;
     }
@@ -279,12 +299,13 @@ public final class TransportSender<S extends SyncState<S>> {
         if (shutdownInProgress) {
             newNum = StateNumbers.SHUTDOWN;
         }
-        if (newNum == sent.back().num) {
+        boolean resend = newNum == sent.back().num;
+        if (resend) {
             sent.back().timestamp = now;
         } else {
             sent.add(new TimestampedState<>(now, newNum, current.copy()), SENT_STATES_MAX);
         }
-        sendInFragments(diff, newNum);
+        sendInFragments(diff, newNum, !resend);
         lastDiffSent = now;
         if (watchedNum == NONE && newNum != StateNumbers.SHUTDOWN) {
             watchedNum = newNum;
@@ -296,7 +317,8 @@ public final class TransportSender<S extends SyncState<S>> {
         nextSendTime = NONE;
     }
 
-    private void sendInFragments(byte[] diff, long newNum) throws CryptoException {
+    /** Sends one instruction; {@code copyable} if it is a state's first sending (a resend is never copied). */
+    private void sendInFragments(byte[] diff, long newNum, boolean copyable) throws CryptoException {
         byte[] chaff = new byte[random.nextInt(CHAFF_MAX + 1)];
         random.nextBytes(chaff);
         Instruction inst = new Instruction(Instruction.PROTOCOL_VERSION, sent.assumed().num, newNum,
@@ -319,8 +341,8 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         transmit(datagrams);
         long now = clock.millis();
-        if (timing == SendTiming.JMOSH && diff.length > 0 && fragments.size() <= DUPLICATE_MAX_FRAGMENTS
-                && lastLoss != Long.MIN_VALUE && now - lastLoss < LOSS_MEMORY_MS) {
+        if (timing == SendTiming.JMOSH && copyable && diff.length > 0 && fragments.size() <= DUPLICATE_MAX_FRAGMENTS
+                && lastLoss != Long.MIN_VALUE && now - lastLoss < LOSS_MEMORY_MS && !peerSilent(now)) {
             duplicate = datagrams;
             duplicateAt = now + DUPLICATE_GAP_MS;
             duplicateNum = newNum;
