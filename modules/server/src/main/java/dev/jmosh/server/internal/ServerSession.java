@@ -182,7 +182,8 @@ public final class ServerSession {
                 return;
             }
             if (terminal.setEchoAck(now) && !network.shutdownInProgress()) {
-                network.sender().setCurrentState(terminal.copy());
+                // only confirms the client's predictions: not worth loss duplication's copies (issue 15)
+                network.sender().setBookkeepingState(terminal.copy());
             }
             if (network.remoteStateNum() == 0 && timeSinceRemoteState >= NO_CONNECTION_MS) {
                 log.println("No connection within 60 seconds.");

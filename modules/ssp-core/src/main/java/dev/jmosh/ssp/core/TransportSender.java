@@ -105,6 +105,8 @@ public final class TransportSender<S extends SyncState<S>> {
     private long duplicateAt = NONE;
     private long duplicateNum;
     private int duplicatesLeft;
+    /** Whether everything not yet sent is bookkeeping ({@link #setBookkeepingState}), not worth copying. */
+    private boolean bookkeeping;
 
     TransportSender(Connection connection, S initial, Clock clock, RandomGenerator random, TransportStats stats) {
         this.connection = connection;
@@ -305,7 +307,8 @@ public final class TransportSender<S extends SyncState<S>> {
         } else {
             sent.add(new TimestampedState<>(now, newNum, current.copy()), SENT_STATES_MAX);
         }
-        sendInFragments(diff, newNum, !resend);
+        sendInFragments(diff, newNum, !resend && !bookkeeping);
+        bookkeeping = false;
         lastDiffSent = now;
         if (watchedNum == NONE && newNum != StateNumbers.SHUTDOWN) {
             watchedNum = newNum;
@@ -398,6 +401,7 @@ public final class TransportSender<S extends SyncState<S>> {
         if (shutdownInProgress) {
             throw new IllegalStateException("the state is frozen during shutdown");
         }
+        bookkeeping = false; // the caller may change it
         return current;
     }
 
@@ -406,6 +410,21 @@ public final class TransportSender<S extends SyncState<S>> {
         if (shutdownInProgress) {
             throw new IllegalStateException("the state is frozen during shutdown");
         }
+        current = state;
+        bookkeeping = false;
+    }
+
+    /**
+     * Replaces the live local state with one that differs from it only in bookkeeping the peer
+     * can wait for, such as mosh's echo ack (which only confirms predictions the client already
+     * shows): it is sent as any change is, but loss duplication does not copy it, unless a change
+     * made the usual way is waiting to go out with it.
+     */
+    public void setBookkeepingState(S state) {
+        if (shutdownInProgress) {
+            throw new IllegalStateException("the state is frozen during shutdown");
+        }
+        bookkeeping = bookkeeping || current.equals(sent.back().state);
         current = state;
     }
 

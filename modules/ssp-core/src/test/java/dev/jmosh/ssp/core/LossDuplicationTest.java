@@ -49,6 +49,29 @@ class LossDuplicationTest {
     }
 
     @Test
+    void aBookkeepingChangeIsSentButNotCopiedUnlessARealChangeGoesWithIt() throws Exception {
+        SimPair p = lossy(500, true);
+        EchoSim.echoTimes(p, 20, 5); // loss events switch duplication on at both ends
+        assertThat(p.server.stats().lossEvents()).isPositive();
+        p.link.loss = 0;
+        p.runFor(1000);
+        long copies = p.server.stats().duplicates();
+        long states = p.client.stats().statesReceived();
+        ByteLog bookkept = p.server.currentState().copy();
+        bookkept.append(new byte[] {'!'});
+        p.server.sender().setBookkeepingState(bookkept);
+        p.runFor(1000);
+        assertThat(p.client.stats().statesReceived()).as("the bookkeeping state arrives").isGreaterThan(states);
+        assertThat(p.server.stats().duplicates()).as("and is not copied").isEqualTo(copies);
+        p.server.currentState().append(new byte[] {'x'}); // a real change ...
+        ByteLog both = p.server.currentState().copy();
+        both.append(new byte[] {'!'});
+        p.server.sender().setBookkeepingState(both); // ... with bookkeeping on top, before it went out
+        p.runFor(1000);
+        assertThat(p.server.stats().duplicates()).as("a real change is copied").isEqualTo(copies + TransportSender.COPIES);
+    }
+
+    @Test
     void aCleanLinkNeverDuplicates() throws Exception {
         SimPair p = new SimPair(21);
         p.link.delayMs = 50;
