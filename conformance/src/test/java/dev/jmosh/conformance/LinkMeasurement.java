@@ -28,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Options ({@code -Djmosh.measure.link.KEY}): {@code rounds} (default 2), {@code keys} per
  * session and round (15), {@code sshkeys}, ssh's closed-loop keys per round at 29% loss (5, since
  * each can take many seconds), {@code timeout} per key in ms (30000: a key not echoed by then
- * counts as the timeout), {@code losses} (0,0.29).
+ * counts as the timeout), {@code losses} (0,0.29), {@code blackout}, the seconds of a final blackout
+ * during which a letter and Enter are typed each second (30; 0: none), reported as packets per
+ * second each way.
  *
  * <p>A measurement, not a test: it runs only with {@code -Djmosh.measure=link}, as root; it
  * asserts nothing about the numbers and writes {@code conformance/target/link.txt} and
@@ -63,6 +65,7 @@ class LinkMeasurement {
         List<Double> losses = java.util.Arrays.stream(Measurements.option("link", "losses", "0,0.29").split(","))
                 .map(s -> Double.parseDouble(s.strip())).toList();
         Map<String, Map<String, Tally>> results = new LinkedHashMap<>(); // condition -> session label -> tally
+        String blackout = "";
         List<LinkSession> sessions = new ArrayList<>();
         try (NetnsLink link = NetnsLink.create(prefix, 29); Sshd sshd = Sshd.startVia(dir, link.inServer(),
                 NetnsLink.SERVER_ADDRESS)) {
@@ -123,12 +126,61 @@ class LinkMeasurement {
                     }
                 }
             }
+            blackout = blackout(link, sessions, typed);
         } finally {
             for (int i = sessions.size() - 1; i >= 0; i--) {
                 sessions.get(i).close();
             }
         }
-        write(results, sessions);
+        write(results, sessions, blackout);
+    }
+
+    /**
+     * A blackout of {@code blackout} seconds (option, default 30) while every session types a
+     * letter and Enter each second (issue 15): packets per second each way per session as the link
+     * counted what was offered to it.
+     */
+    private static String blackout(NetnsLink link, List<LinkSession> sessions, int typed) throws Exception {
+        int seconds = Measurements.intOption("link", "blackout", 30);
+        if (seconds <= 0) {
+            return "";
+        }
+        link.impair(Impairment.lossy(0, DELAY));
+        Thread.sleep(3000); // whatever was in flight settles
+        long[][] before = new long[sessions.size()][];
+        for (int i = 0; i < sessions.size(); i++) {
+            before[i] = traffic(link, sessions.get(i));
+        }
+        link.impair(Impairment.BLACKOUT);
+        long start = System.nanoTime();
+        for (int s = 0; s < seconds; s++) {
+            for (LinkSession session : sessions) {
+                session.pty().type(PtyClient.letter(typed + s) + "\r");
+            }
+            long due = start + (s + 1) * 1_000_000_000L;
+            Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+        }
+        long[][] after = new long[sessions.size()][];
+        for (int i = 0; i < sessions.size(); i++) {
+            after[i] = traffic(link, sessions.get(i));
+        }
+        link.impair(Impairment.lossy(0, DELAY));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%n%d s blackout, a letter and Enter typed each "
+                + "second: IP packets per second offered to the link%n%-52s %10s %10s %8s %8s%n", seconds, "session",
+                "up/s", "down/s", "x mosh", "x mosh"));
+        double[] mosh = null;
+        for (int i = 0; i < sessions.size(); i++) {
+            LinkSession s = sessions.get(i);
+            double up = (after[i][0] - before[i][0]) / (double) seconds;
+            double down = (after[i][1] - before[i][1]) / (double) seconds;
+            if (s.isMoshPair() && s.prediction().equals("never")) {
+                mosh = new double[] {up, down};
+            }
+            b.append(String.format(Locale.ROOT, "%-52s %10.1f %10.1f %8s %8s%n", s.label(), up, down,
+                    mosh == null ? "" : String.format(Locale.ROOT, "%.2f", up / mosh[0]),
+                    mosh == null ? "" : String.format(Locale.ROOT, "%.2f", down / mosh[1])));
+        }
+        return b.toString();
     }
 
     private static void add(Tally t, long nanos) {
@@ -147,7 +199,8 @@ class LinkMeasurement {
         return new long[] {up.packets(), down.packets(), up.bytes(), down.bytes()};
     }
 
-    private static void write(Map<String, Map<String, Tally>> results, List<LinkSession> sessions) throws Exception {
+    private static void write(Map<String, Map<String, Tally>> results, List<LinkSession> sessions, String blackout)
+            throws Exception {
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "keystroke response across a namespaced link, 50 ms each way; %d rounds of %d keys per session "
                         + "(ssh closed-loop at loss: %d); a key not echoed in %d ms counts as %d ms%n"
@@ -181,6 +234,7 @@ class LinkMeasurement {
                 }
             }
         });
+        report.append(blackout);
         Measurements.report("link.txt", report);
         Measurements.samples("link.csv", samples);
     }
