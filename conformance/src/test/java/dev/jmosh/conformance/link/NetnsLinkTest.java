@@ -96,8 +96,14 @@ class NetnsLinkTest {
                     accepted.read(in);
                 }
                 assertThat(new String(in.array(), 0, 5)).isEqualTo("hello");
+                accepted.write(ByteBuffer.wrap("ok".getBytes()));
+                ByteBuffer back = ByteBuffer.allocate(16);
+                while (back.position() < 2) {
+                    client.read(back);
+                }
             }
-            assertThat(link.up().flows().get("tcp/7001").packets()).isGreaterThanOrEqualTo(3);
+            // counted when offered, so certain by now: SYN and data up, SYN-ACK and data down (acks may lag)
+            assertThat(link.up().flows().get("tcp/7001").packets()).isGreaterThanOrEqualTo(2);
             assertThat(link.down().flows().get("tcp/7001").packets()).isGreaterThanOrEqualTo(2);
         }
     }
