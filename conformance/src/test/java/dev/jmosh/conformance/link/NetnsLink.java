@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Needs root and iproute2's {@code ip}. {@link #close} stops the forwarder and deletes both
  * namespaces, which ends their devices and every socket still in them; a shutdown hook does the
- * same if the JVM ends first. The namespaces are named {@code PREFIX-c}/{@code PREFIX-s}: a caller
- * that was killed can remove what is left by the prefix ({@link #removeLeftovers}).
+ * same if the JVM ends first. The namespaces are named {@code PREFIX-c}/{@code PREFIX-s}: what a
+ * killed run left, {@code bench/run} removes by the prefix ({@code dev.jmosh.bench.run.Namespaces}).
  */
 public final class NetnsLink implements AutoCloseable {
     /** The client namespace's address. */
@@ -97,21 +97,6 @@ public final class NetnsLink implements AutoCloseable {
             return "this kernel has no /dev/net/tun";
         }
         return null;
-    }
-
-    /** Deletes every namespace whose name starts with {@code prefix} (what a killed run left). */
-    public static void removeLeftovers(String prefix) throws IOException, InterruptedException {
-        Path dir = Path.of("/run/netns");
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var names = Files.list(dir)) {
-            for (Path p : names.toList()) {
-                if (p.getFileName().toString().startsWith(prefix)) {
-                    run(List.of("ip", "netns", "del", p.getFileName().toString()));
-                }
-            }
-        }
     }
 
     private static void configure(String ns, String local, String peer) throws IOException, InterruptedException {
