@@ -46,6 +46,7 @@ public final class Connection {
     private final boolean server;
     private final Clock clock;
     private final RttEstimator rtt = new RttEstimator();
+    private final LossEstimate loss = new LossEstimate();
 
     private InetSocketAddress remote;
     private boolean hasRemote;
@@ -164,6 +165,7 @@ public final class Connection {
             throw new CryptoException("Illegal counterparty input (possible denial of service)");
         }
         long seq = p.nonce().seq();
+        loss.arrived(seq);
         if (seq < expectedSeq) {
             return p.payload(); // reordered or replayed: payload only, no timing or targeting
         }
@@ -205,6 +207,11 @@ public final class Connection {
     /** The round-trip estimator. */
     public RttEstimator rtt() {
         return rtt;
+    }
+
+    /** The link's loss rate as estimated from the peer's sequence numbers. */
+    LossEstimate loss() {
+        return loss;
     }
 
     /** Whether a peer address is known (the server learns it from the first authentic packet). */

@@ -44,15 +44,29 @@ final class SentStates<S extends SyncState<S>> {
 
     /**
      * The peer is assumed to hold the newest state of an unbroken run, from the front, of states
-     * sent less than {@code graceMs} ago; an old unacknowledged state breaks the run.
+     * sent less than {@code graceMs} ago; an old unacknowledged state breaks the run (mosh).
+     *
+     * <p>With {@code trustCopied} (beyond mosh), a state sent less than {@code graceMs} ago with
+     * copies, as a diff from a state already assumed, is assumed as well, run or no run: the peer
+     * can apply it whatever became of the states in between, and its copies stand in for the
+     * resends at the frame rate that mosh sends while an old state (most often an empty ack the
+     * peer had no reason to answer yet) breaks the run.
      */
-    void updateAssumed(long now, long graceMs) {
+    void updateAssumed(long now, long graceMs, boolean trustCopied) {
         assumed = 0;
+        boolean run = true;
         for (int i = 1; i < states.size(); i++) {
-            if (now - states.get(i).timestamp < graceMs) {
+            TimestampedState<S> s = states.get(i);
+            boolean recent = now - s.timestamp < graceMs;
+            if (run && recent) {
                 assumed = i;
-            } else {
+            } else if (!trustCopied) {
                 return;
+            } else {
+                run = false;
+                if (recent && s.copied && s.base == states.get(assumed).num) {
+                    assumed = i;
+                }
             }
         }
     }

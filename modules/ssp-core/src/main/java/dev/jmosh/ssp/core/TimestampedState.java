@@ -12,6 +12,10 @@ public final class TimestampedState<S extends SyncState<S>> {
     long timestamp;
     final long num;
     final S state;
+    /** The state the latest sending was a diff from (its {@code old_num}); -1 before it is sent. */
+    long base = -1;
+    /** Whether the latest sending was followed by copies (loss duplication). */
+    boolean copied;
 
     TimestampedState(long timestamp, long num, S state) {
         this.timestamp = timestamp;

@@ -24,20 +24,22 @@ import java.util.random.RandomGenerator;
  * exactly):
  * <ul>
  * <li><b>Loss duplication.</b> mosh resends a lost state only after its retransmission timeout
- * (RTO + 100 ms). A <i>loss event</i> is a state with data still unacknowledged
- * {@value #LOSS_GRACE_MS} ms after that timeout (counted from its first sending), or the peer's state
- * numbers skipping (they count up one by one, so a gap means its datagrams were lost on the way
- * here). For {@value #LOSS_MEMORY_MS} ms after a loss event, every new state that fits in
- * {@value #DUPLICATE_MAX_FRAGMENTS} datagrams is sent {@value #COPIES} more times, 5, 10 and 20 ms
- * later, so that a state is lost only if all four copies are (0.7% at 29% loss). The memory is
- * long because the copies hide the very losses that would renew it. A copy is the same
- * instruction in new datagrams (fresh nonces, identical fragments), which mosh 1.4.0 receivers
- * drop as a state they already have. Only a state's first sending is copied: a resend means the
- * copies went unacknowledged, most often because the acknowledgment was lost, and copying it again
- * would mostly repeat what already arrived. A clean link has no loss events, so it never pays for
- * this. Nor does a dead one: while a state with data has gone unacknowledged for
- * {@value #SILENT_TIMEOUTS} retransmission timeouts and nothing new has come from the peer since it
- * was sent, nothing is copied, so an outage costs exactly the datagrams mosh's timing sends.
+ * (RTO + 100 ms). Here every new state that fits in {@value #DUPLICATE_MAX_FRAGMENTS} datagrams is
+ * sent again, 5, 10 and 20 ms later, as many times as the link's loss rate calls for: the fewest
+ * copies, at most {@value #COPIES}, that leave it lost with probability at most {@value
+ * #LOSS_TARGET} ({@link LossEstimate}, from the gaps in the peer's datagram numbers and our own
+ * states that went unacknowledged past their timeout): none on a clean link, one at 10% loss, two at
+ * 29%. A copy is the same instruction in new datagrams (fresh nonces, identical fragments), which
+ * mosh 1.4.0 receivers drop as a state they already have. Only a state's first sending is copied:
+ * a resend means the copies went unacknowledged, most often because the acknowledgment was lost,
+ * and copying it again would mostly repeat what already arrived. A copied state is not resent at
+ * the frame rate while an older unacknowledged state breaks mosh's run of assumed states (see
+ * {@link SentStates#updateAssumed}): its copies did that job; it is resent after its own timeout.
+ * Nothing is copied into a dead link: while a state with data has gone unacknowledged for {@value
+ * #SILENT_TIMEOUTS} retransmission timeouts and nothing new has come from the peer since it was
+ * sent, an outage costs exactly the datagrams mosh's timing sends. A <i>loss event</i> (counted
+ * in the stats) is such a late acknowledgment, {@value #LOSS_GRACE_MS} ms past the timeout counted
+ * from a state's first sending, or the peer's state numbers skipping.
  * <li><b>Ack-free pacing.</b> mosh holds a new state back until one frame interval after the
  * previous datagram of any kind, so a keystroke typed just after the client sent an empty ack
  * waits up to half a round trip. Here the interval counts from the last state with data; acks
@@ -59,14 +61,14 @@ public final class TransportSender<S extends SyncState<S>> {
     public static final int SENT_STATES_MAX = 32;
     /** Most chaff bytes per instruction. */
     public static final int CHAFF_MAX = 16;
-    /** Loss duplication stays on this long after the last loss event, in ms. */
-    public static final long LOSS_MEMORY_MS = 30_000;
     /** Beyond the retransmission timeout, how late an acknowledgment must be to count as a loss, in ms. */
     public static final long LOSS_GRACE_MS = 50;
     /** Delay between a state's datagrams and their duplicates, in ms. */
     public static final long DUPLICATE_GAP_MS = 5;
-    /** Extra copies of a small state while loss is being seen. */
+    /** Most extra copies of a small state. */
     public static final int COPIES = 3;
+    /** Copies are sent until a state is lost with at most this probability at the estimated loss rate. */
+    public static final double LOSS_TARGET = 0.025;
     /**
      * Retransmission timeouts without a word from the peer, counted from the oldest state with data
      * it has not acknowledged, after which the link counts as dead and nothing is copied.
@@ -100,11 +102,11 @@ public final class TransportSender<S extends SyncState<S>> {
     private long watchedNum = NONE;
     private long watchedSince;
     private boolean watchedLost;
-    private long lastLoss = Long.MIN_VALUE;
     private List<byte[]> duplicate;
     private long duplicateAt = NONE;
     private long duplicateNum;
     private int duplicatesLeft;
+    private int duplicatesSent;
     /** Whether everything not yet sent is bookkeeping ({@link #setBookkeepingState}), not worth copying. */
     private boolean bookkeeping;
 
@@ -127,7 +129,7 @@ public final class TransportSender<S extends SyncState<S>> {
 
     private void calculateTimers() {
         long now = clock.millis();
-        sent.updateAssumed(now, connection.rtt().rto() + ACK_DELAY_MS);
+        sent.updateAssumed(now, connection.rtt().rto() + ACK_DELAY_MS, timing == SendTiming.JMOSH);
         watchForLoss(now);
         rationalize();
         if (pendingDataAck && nextAckTime > now + ACK_DELAY_MS) {
@@ -169,7 +171,12 @@ public final class TransportSender<S extends SyncState<S>> {
             watchedNum = NONE; // acknowledged (or superseded by a later acknowledged state)
         } else if (!watchedLost && now - watchedSince >= connection.rtt().rto() + ACK_DELAY_MS + LOSS_GRACE_MS) {
             watchedLost = true;
-            lossEvent(now);
+            lossEvent();
+            if (connection.loss().rate() <= LOSS_TARGET) {
+                // the peer's datagrams arrive: evidence of loss our way, which their numbers cannot show
+                // (where they do show loss, this timeout is most likely one of those losses, not more)
+                connection.loss().lost();
+            }
         }
     }
 
@@ -239,7 +246,7 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         List<byte[]> datagrams = duplicate;
         if (--duplicatesLeft > 0) {
-            duplicateAt = now + DUPLICATE_GAP_MS * (1L << (COPIES - duplicatesLeft)); // 5, 10, 20 ms
+            duplicateAt = now + DUPLICATE_GAP_MS * (1L << ++duplicatesSent); // 5, 10, 20 ms apart
         } else {
             cancelDuplicates();
         }
@@ -344,12 +351,18 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         transmit(datagrams);
         long now = clock.millis();
-        if (timing == SendTiming.JMOSH && copyable && diff.length > 0 && fragments.size() <= DUPLICATE_MAX_FRAGMENTS
-                && lastLoss != Long.MIN_VALUE && now - lastLoss < LOSS_MEMORY_MS && !peerSilent(now)) {
+        int copies = timing == SendTiming.JMOSH && copyable && diff.length > 0
+                && fragments.size() <= DUPLICATE_MAX_FRAGMENTS && !peerSilent(now)
+                ? connection.loss().copiesFor(LOSS_TARGET, COPIES) : 0;
+        TimestampedState<S> sentState = sent.back();
+        sentState.base = sent.assumed().num;
+        sentState.copied = copies > 0;
+        if (copies > 0) {
             duplicate = datagrams;
             duplicateAt = now + DUPLICATE_GAP_MS;
             duplicateNum = newNum;
-            duplicatesLeft = COPIES;
+            duplicatesLeft = copies;
+            duplicatesSent = 0;
         }
         lastAckSent = ackNum;
         pendingDataAck = false;
@@ -375,11 +388,10 @@ public final class TransportSender<S extends SyncState<S>> {
      * here: a loss event as much as one of our own states timing out, and seen a round trip sooner.
      */
     void peerStatesMissed() {
-        lossEvent(clock.millis());
+        lossEvent(); // the datagrams that carried them already count in the loss estimate
     }
 
-    private void lossEvent(long now) {
-        lastLoss = now;
+    private void lossEvent() {
         stats.lossObserved();
     }
 

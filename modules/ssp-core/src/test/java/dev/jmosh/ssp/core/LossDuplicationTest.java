@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Loss duplication (beyond mosh): after a loss event, small states go out four times; a clean link
- * never pays; the switch turns it off. Latencies are simulated time on the seeded lossy link.
+ * Loss duplication (beyond mosh): small states go out as many extra times as the estimated loss
+ * rate calls for; a clean link never pays; the switch turns it off. Latencies are simulated time
+ * on the seeded lossy link.
  */
 class LossDuplicationTest {
     /** Types {@code n} short commands one at a time; returns the mean ms until each reached the server. */
@@ -68,7 +69,7 @@ class LossDuplicationTest {
         both.append(new byte[] {'!'});
         p.server.sender().setBookkeepingState(both); // ... with bookkeeping on top, before it went out
         p.runFor(1000);
-        assertThat(p.server.stats().duplicates()).as("a real change is copied").isEqualTo(copies + TransportSender.COPIES);
+        assertThat(p.server.stats().duplicates()).as("a real change is copied").isGreaterThan(copies);
     }
 
     @Test
@@ -82,7 +83,7 @@ class LossDuplicationTest {
     }
 
     @Test
-    void afterLossSmallStatesGoOutFourTimesAndArriveSooner() throws Exception {
+    void afterLossSmallStatesAreCopiedAndArriveSooner() throws Exception {
         double[] on = new double[3];
         double[] off = new double[3];
         for (int seed = 0; seed < 3; seed++) {
@@ -158,7 +159,7 @@ class LossDuplicationTest {
     }
 
     @Test
-    void aGapInThePeersStateNumbersIsALossEventAndTheNextKeystrokeGoesOutFourTimes() throws Exception {
+    void aGapInThePeersNumbersIsALossEventAndTheNextKeystrokeIsCopiedOnce() throws Exception {
         for (SendTiming timing : SendTiming.values()) {
             SimPair p = cleanLink(400);
             p.client.sender().setTiming(timing);
@@ -179,8 +180,48 @@ class LossDuplicationTest {
             long before = p.client.stats().duplicates();
             p.client.currentState().append(new byte[] {'k'});
             p.runFor(200);
+            // one datagram lost in 30-odd puts the estimate just above the target: one copy
             assertThat(p.client.stats().duplicates() - before).as("%s: copies of the keystroke", timing)
-                    .isEqualTo(timing == SendTiming.JMOSH ? TransportSender.COPIES : 0);
+                    .isEqualTo(timing == SendTiming.JMOSH ? 1 : 0);
         }
+    }
+
+    /** Echo times and datagrams per key each way ({up, down}) over {@code seeds} sessions of 100 keys. */
+    private static double[] echoCost(double loss, SendTiming timing, int seeds) throws Exception {
+        long up = 0;
+        long down = 0;
+        long[] all = new long[0];
+        for (int seed = 0; seed < seeds; seed++) {
+            SimPair p = lossy(700 + seed, timing == SendTiming.JMOSH);
+            p.link.loss = 0;
+            p.runFor(3000);
+            p.link.loss = loss;
+            long u0 = p.client.stats().datagramsSent();
+            long d0 = p.server.stats().datagramsSent();
+            all = concat(all, EchoSim.echoTimes(p, 100, seed));
+            up += p.client.stats().datagramsSent() - u0;
+            down += p.server.stats().datagramsSent() - d0;
+        }
+        return new double[] {EchoSim.mean(all), (double) up / all.length, (double) down / all.length};
+    }
+
+    @Test
+    void onACleanLinkEchoesCostExactlyMoshsDatagrams() throws Exception {
+        double[] jmosh = echoCost(0, SendTiming.JMOSH, 3);
+        double[] mosh = echoCost(0, SendTiming.MOSH, 3);
+        assertThat(jmosh[1]).as("up").isEqualTo(mosh[1]);
+        assertThat(jmosh[2]).as("down").isEqualTo(mosh[2]);
+    }
+
+    @Test
+    void at29PercentLossTheClientSendsLittleMoreThanMoshForHalfTheWait() throws Exception {
+        double[] jmosh = echoCost(0.29, SendTiming.JMOSH, 5);
+        double[] mosh = echoCost(0.29, SendTiming.MOSH, 5);
+        System.out.printf("echo at 29%% loss: jmosh %.1f ms, %.2f/%.2f datagrams per key; mosh's timing %.1f ms,"
+                + " %.2f/%.2f%n", jmosh[0], jmosh[1], jmosh[2], mosh[0], mosh[1], mosh[2]);
+        assertThat(jmosh[0]).as("mean echo").isLessThan(0.6 * mosh[0]);
+        // the client's keystrokes: the copies replace mosh's resends. (The server's echo costs more
+        // here than end to end, where mosh-server also sends the echo ack and resends at the frame rate.)
+        assertThat(jmosh[1]).as("client datagrams per key").isLessThanOrEqualTo(1.2 * mosh[1]);
     }
 }
