@@ -29,6 +29,7 @@ public final class LinkDirection {
     private final Map<String, NetnsLink.Traffic> flows = new HashMap<>();
     private volatile Impairment impairment = Impairment.NONE;
     private volatile boolean running = true;
+    private volatile Tap tap;
     private volatile IOException failure;
     private long dropped;
     private long sequence;
@@ -50,6 +51,18 @@ public final class LinkDirection {
     /** From now on, packets are treated as {@code impairment} says (only loss, delay and jitter apply). */
     public void impair(Impairment impairment) {
         this.impairment = impairment;
+    }
+
+    /** Something that sees every packet offered to a direction, dropped or not (diagnostics). */
+    @FunctionalInterface
+    public interface Tap {
+        /** {@code packet} (a copy of the IP packet) was offered at {@code nanos} ({@link System#nanoTime}). */
+        void offered(long nanos, byte[] packet, boolean dropped);
+    }
+
+    /** From now on every packet offered is shown to {@code tap} (null: none), on the reading thread. */
+    public void tap(Tap tap) {
+        this.tap = tap;
     }
 
     /** Packets offered to this direction so far (dropped ones included), by flow ({@code "udp/PORT"}). */
@@ -92,7 +105,12 @@ public final class LinkDirection {
             if (key != null) {
                 flows.merge(key, new NetnsLink.Traffic(1, length), (a, b) -> a.plus(length));
             }
-            if (now.loss() > 0 && random.nextDouble() < now.loss()) {
+            boolean drop = now.loss() > 0 && random.nextDouble() < now.loss();
+            Tap t = tap;
+            if (t != null) {
+                t.offered(System.nanoTime(), packet.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE), drop);
+            }
+            if (drop) {
                 dropped++;
                 return;
             }
