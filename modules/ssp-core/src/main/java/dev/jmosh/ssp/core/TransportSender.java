@@ -35,9 +35,11 @@ import java.util.random.RandomGenerator;
  * and copying it again would mostly repeat what already arrived. A copied state is not resent at
  * the frame rate while an older unacknowledged state breaks mosh's run of assumed states (see
  * {@link SentStates#updateAssumed}): its copies did that job; it is resent after its own timeout.
- * Nothing is copied into a dead link: while a state with data has gone unacknowledged for {@value
- * #SILENT_TIMEOUTS} retransmission timeouts and nothing new has come from the peer since it was
- * sent, an outage costs exactly the datagrams mosh's timing sends. A <i>loss event</i> (counted
+ * A dead link gets no copies and half mosh's pace: while a state with data has gone unacknowledged
+ * for {@value #SILENT_TIMEOUTS} retransmission timeouts and nothing new has come from the peer since
+ * it was sent, nothing is copied and states go out {@value #SILENT_PACE} frame intervals apart, so
+ * an outage costs about half the datagrams mosh's timing sends, and the first word after the link
+ * returns comes at most one frame interval later than mosh's. A <i>loss event</i> (counted
  * in the stats) is such a late acknowledgment, {@value #LOSS_GRACE_MS} ms past the timeout counted
  * from a state's first sending, or the peer's state numbers skipping.
  * <li><b>Ack-free pacing.</b> mosh holds a new state back until one frame interval after the
@@ -74,6 +76,8 @@ public final class TransportSender<S extends SyncState<S>> {
      * it has not acknowledged, after which the link counts as dead and nothing is copied.
      */
     public static final int SILENT_TIMEOUTS = 3;
+    /** While the link looks dead, states go out this many frame intervals apart (mosh: one). */
+    public static final int SILENT_PACE = 2;
     /** Largest state, in datagrams, that loss duplication copies. */
     public static final int DUPLICATE_MAX_FRAGMENTS = 2;
     private static final long NONE = Long.MAX_VALUE;
@@ -141,9 +145,9 @@ public final class TransportSender<S extends SyncState<S>> {
             }
             // mosh paces from any send; with our timing an empty ack does not hold back a new diff
             long pacedFrom = timing == SendTiming.JMOSH ? lastDiffSent : sent.back().timestamp;
-            nextSendTime = Math.max(mindelayClock + sendMindelayMs, pacedFrom + sendInterval());
+            nextSendTime = Math.max(mindelayClock + sendMindelayMs, pacedFrom + pace(now));
         } else if (!current.equals(sent.assumed().state) && lastHeard + ACTIVE_RETRY_TIMEOUT_MS > now) {
-            nextSendTime = sent.back().timestamp + sendInterval();
+            nextSendTime = sent.back().timestamp + pace(now);
             if (mindelayClock != NONE) {
                 nextSendTime = Math.max(nextSendTime, mindelayClock + sendMindelayMs);
             }
@@ -155,6 +159,11 @@ public final class TransportSender<S extends SyncState<S>> {
         if (shutdownInProgress || ackNum == StateNumbers.SHUTDOWN) {
             nextAckTime = sent.back().timestamp + sendInterval();
         }
+    }
+
+    /** The frame interval, or {@value #SILENT_PACE} of them while the link looks dead (jmosh's timing). */
+    private long pace(long now) {
+        return timing == SendTiming.JMOSH && peerSilent(now) ? SILENT_PACE * sendInterval() : sendInterval();
     }
 
     /**
