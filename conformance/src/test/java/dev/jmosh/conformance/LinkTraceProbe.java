@@ -95,7 +95,7 @@ class LinkTraceProbe {
                 link.impair(Impairment.BLACKOUT);
                 events.add(String.format(Locale.ROOT, "%9.1f  ---- blackout", (System.nanoTime() - t0) / 1e6));
                 for (int i = 0; i < blackout; i++) {
-                    s.pty().type(String.valueOf(PtyClient.letter(keys + 1 + i % 20)));
+                    s.pty().type(PtyClient.letter(keys + 1 + i % 20) + "\r");
                     Thread.sleep(1000);
                 }
                 link.impair(Impairment.lossy(0, 50));
