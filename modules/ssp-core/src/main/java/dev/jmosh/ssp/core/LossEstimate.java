@@ -45,13 +45,15 @@ final class LossEstimate {
     }
 
     /**
-     * The fewest extra copies, at most {@code max}, that send a state so that all of them are lost
-     * with probability at most {@code target} at this loss rate (independent losses assumed).
+     * How many extra copies of a state are worth sending, at most {@code max}: each one that saves
+     * at least {@code minSavingMs} of expected wait, where a state whose every sending is lost
+     * waits {@code recoveryMs} for its resend. With {@code k} sendings out, one more saves {@code
+     * rate^k * (1 - rate) * recoveryMs} (independent losses assumed).
      */
-    int copiesFor(double target, int max) {
+    int copiesFor(double recoveryMs, double minSavingMs, int max) {
         double allLost = rate;
         int copies = 0;
-        while (allLost > target && copies < max) {
+        while (copies < max && allLost * (1 - rate) * recoveryMs >= minSavingMs) {
             allLost *= rate;
             copies++;
         }

@@ -46,13 +46,14 @@ final class SentStates<S extends SyncState<S>> {
      * The peer is assumed to hold the newest state of an unbroken run, from the front, of states
      * sent less than {@code graceMs} ago; an old unacknowledged state breaks the run (mosh).
      *
-     * <p>With {@code trustCopied} (beyond mosh), a state sent less than {@code graceMs} ago with
-     * copies, as a diff from a state already assumed, is assumed as well, run or no run: the peer
-     * can apply it whatever became of the states in between, and its copies stand in for the
-     * resends at the frame rate that mosh sends while an old state (most often an empty ack the
-     * peer had no reason to answer yet) breaks the run.
+     * <p>With {@code trust} (beyond mosh), a {@link TimestampedState#trusted trusted} state sent
+     * less than {@code graceMs} ago as a diff from a state already assumed is assumed as well, run
+     * or no run: the peer can apply it whatever became of the states in between. A trusted state
+     * went out while loss duplication was on: its copies stand in for the resends at the frame rate
+     * that mosh sends while an old state (most often an empty ack the peer had no reason to answer
+     * yet) breaks the run, and where it had none (bookkeeping), the peer can wait for its timeout.
      */
-    void updateAssumed(long now, long graceMs, boolean trustCopied) {
+    void updateAssumed(long now, long graceMs, boolean trust) {
         assumed = 0;
         boolean run = true;
         for (int i = 1; i < states.size(); i++) {
@@ -60,11 +61,11 @@ final class SentStates<S extends SyncState<S>> {
             boolean recent = now - s.timestamp < graceMs;
             if (run && recent) {
                 assumed = i;
-            } else if (!trustCopied) {
+            } else if (!trust) {
                 return;
             } else {
                 run = false;
-                if (recent && s.copied && s.base == states.get(assumed).num) {
+                if (recent && s.trusted && s.base == states.get(assumed).num) {
                     assumed = i;
                 }
             }

@@ -14,8 +14,11 @@ public final class TimestampedState<S extends SyncState<S>> {
     final S state;
     /** The state the latest sending was a diff from (its {@code old_num}); -1 before it is sent. */
     long base = -1;
-    /** Whether the latest sending was followed by copies (loss duplication). */
-    boolean copied;
+    /**
+     * Whether its first sending went out while loss duplication was on, so that the sender trusts
+     * it to have arrived until its own timeout (see {@link SentStates#updateAssumed}).
+     */
+    boolean trusted;
 
     TimestampedState(long timestamp, long num, S state) {
         this.timestamp = timestamp;

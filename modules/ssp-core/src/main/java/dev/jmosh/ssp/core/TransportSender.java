@@ -25,16 +25,18 @@ import java.util.random.RandomGenerator;
  * <ul>
  * <li><b>Loss duplication.</b> mosh resends a lost state only after its retransmission timeout
  * (RTO + 100 ms). Here every new state that fits in {@value #DUPLICATE_MAX_FRAGMENTS} datagrams is
- * sent again, 5, 10 and 20 ms later, as many times as the link's loss rate calls for: the fewest
- * copies, at most {@value #COPIES}, that leave it lost with probability at most {@value
- * #LOSS_TARGET} ({@link LossEstimate}, from the gaps in the peer's datagram numbers and our own
- * states that went unacknowledged past their timeout): none on a clean link, one at 10% loss, two at
- * 29%. A copy is the same instruction in new datagrams (fresh nonces, identical fragments), which
+ * sent again, 5, 10 and 20 ms later, as many times as pays: up to {@value #COPIES} copies, each
+ * only if it saves at least {@value #COPY_MIN_SAVING_MS} ms of expected wait, a state whose every
+ * sending is lost waiting RTO + 100 ms for its resend. The loss rate is {@link LossEstimate}'s,
+ * from the gaps in the peer's datagram numbers (and, where they show none, our own states that went
+ * unacknowledged past their timeout). With a 250 ms timeout that is no copy on a clean link or at
+ * 1%, one from 2% to 10% loss, two at 20% and three at 29%. A copy is the same instruction in new datagrams (fresh nonces, identical fragments), which
  * mosh 1.4.0 receivers drop as a state they already have. Only a state's first sending is copied:
  * a resend means the copies went unacknowledged, most often because the acknowledgment was lost,
- * and copying it again would mostly repeat what already arrived. A copied state is not resent at
- * the frame rate while an older unacknowledged state breaks mosh's run of assumed states (see
- * {@link SentStates#updateAssumed}): its copies did that job; it is resent after its own timeout.
+ * and copying it again would mostly repeat what already arrived. A small state first sent while
+ * copies are on is not resent at the frame rate while an older unacknowledged state breaks
+ * mosh's run of assumed states (see {@link SentStates#updateAssumed}): its copies did that job, or
+ * it is bookkeeping the peer can wait for; it is resent after its own timeout.
  * A dead link gets no copies and half mosh's pace: while a state with data has gone unacknowledged
  * for {@value #SILENT_TIMEOUTS} retransmission timeouts and nothing new has come from the peer since
  * it was sent, nothing is copied and states go out {@value #SILENT_PACE} frame intervals apart, so
@@ -44,8 +46,9 @@ import java.util.random.RandomGenerator;
  * from a state's first sending, or the peer's state numbers skipping.
  * <li><b>Ack-free pacing.</b> mosh holds a new state back until one frame interval after the
  * previous datagram of any kind, so a keystroke typed just after the client sent an empty ack
- * waits up to half a round trip. Here the interval counts from the last state with data; acks
- * are a few dozen bytes and do not use up the link's frame budget.
+ * waits up to half a round trip, and an echo that follows a resend waits for the frame interval
+ * after it. Here the interval counts from the last new state, or the last resend too large to be
+ * copied: acks and small resends are a few dozen bytes and do not use up the link's frame budget.
  * </ul>
  *
  * @param <S> the local state type
@@ -69,8 +72,8 @@ public final class TransportSender<S extends SyncState<S>> {
     public static final long DUPLICATE_GAP_MS = 5;
     /** Most extra copies of a small state. */
     public static final int COPIES = 3;
-    /** Copies are sent until a state is lost with at most this probability at the estimated loss rate. */
-    public static final double LOSS_TARGET = 0.025;
+    /** A copy is sent only if it saves at least this much expected wait per state, in ms. */
+    public static final double COPY_MIN_SAVING_MS = 3;
     /**
      * Retransmission timeouts without a word from the peer, counted from the oldest state with data
      * it has not acknowledged, after which the link counts as dead and nothing is copied.
@@ -102,7 +105,8 @@ public final class TransportSender<S extends SyncState<S>> {
     private long shutdownStart;
     private long lastAckSent;
     private SendTiming timing = SendTiming.JMOSH;
-    private long lastDiffSent = Long.MIN_VALUE / 2;
+    /** When the last state went out that counts against the frame interval (jmosh's timing). */
+    private long lastPacedSend = Long.MIN_VALUE / 2;
     private long watchedNum = NONE;
     private long watchedSince;
     private boolean watchedLost;
@@ -144,7 +148,7 @@ public final class TransportSender<S extends SyncState<S>> {
                 mindelayClock = now;
             }
             // mosh paces from any send; with our timing an empty ack does not hold back a new diff
-            long pacedFrom = timing == SendTiming.JMOSH ? lastDiffSent : sent.back().timestamp;
+            long pacedFrom = timing == SendTiming.JMOSH ? lastPacedSend : sent.back().timestamp;
             nextSendTime = Math.max(mindelayClock + sendMindelayMs, pacedFrom + pace(now));
         } else if (!current.equals(sent.assumed().state) && lastHeard + ACTIVE_RETRY_TIMEOUT_MS > now) {
             nextSendTime = sent.back().timestamp + pace(now);
@@ -159,6 +163,11 @@ public final class TransportSender<S extends SyncState<S>> {
         if (shutdownInProgress || ackNum == StateNumbers.SHUTDOWN) {
             nextAckTime = sent.back().timestamp + sendInterval();
         }
+    }
+
+    /** Copies that save at least {@link #COPY_MIN_SAVING_MS} each, a lost state waiting RTO + 100 ms. */
+    private int copiesWorthSending() {
+        return connection.loss().copiesFor(connection.rtt().rto() + ACK_DELAY_MS, COPY_MIN_SAVING_MS, COPIES);
     }
 
     /** The frame interval, or {@value #SILENT_PACE} of them while the link looks dead (jmosh's timing). */
@@ -181,7 +190,7 @@ public final class TransportSender<S extends SyncState<S>> {
         } else if (!watchedLost && now - watchedSince >= connection.rtt().rto() + ACK_DELAY_MS + LOSS_GRACE_MS) {
             watchedLost = true;
             lossEvent();
-            if (connection.loss().rate() <= LOSS_TARGET) {
+            if (copiesWorthSending() == 0) {
                 // the peer's datagrams arrive: evidence of loss our way, which their numbers cannot show
                 // (where they do show loss, this timeout is most likely one of those losses, not more)
                 connection.loss().lost();
@@ -323,9 +332,11 @@ public final class TransportSender<S extends SyncState<S>> {
         } else {
             sent.add(new TimestampedState<>(now, newNum, current.copy()), SENT_STATES_MAX);
         }
-        sendInFragments(diff, newNum, !resend && !bookkeeping);
+        int datagrams = sendInFragments(diff, newNum, !resend);
         bookkeeping = false;
-        lastDiffSent = now;
+        if (!resend || datagrams > DUPLICATE_MAX_FRAGMENTS) {
+            lastPacedSend = now; // a small resend does not hold back the next new state
+        }
         if (watchedNum == NONE && newNum != StateNumbers.SHUTDOWN) {
             watchedNum = newNum;
             watchedSince = now;
@@ -336,8 +347,12 @@ public final class TransportSender<S extends SyncState<S>> {
         nextSendTime = NONE;
     }
 
-    /** Sends one instruction; {@code copyable} if it is a state's first sending (a resend is never copied). */
-    private void sendInFragments(byte[] diff, long newNum, boolean copyable) throws CryptoException {
+    /**
+     * Sends one instruction; {@code fresh} if it is a state's first sending, which is copied unless
+     * it is bookkeeping (a resend is never copied). Returns the datagrams sent.
+     */
+    private int sendInFragments(byte[] diff, long newNum, boolean fresh) throws CryptoException {
+        boolean copyable = fresh && !bookkeeping;
         byte[] chaff = new byte[random.nextInt(CHAFF_MAX + 1)];
         random.nextBytes(chaff);
         Instruction inst = new Instruction(Instruction.PROTOCOL_VERSION, sent.assumed().num, newNum,
@@ -352,7 +367,7 @@ public final class TransportSender<S extends SyncState<S>> {
             // over 4 MiB or 0x8000 fragments: the peer could never accept it (mosh would abort);
             // send nothing, and let the state shrink as the peer acknowledges what it has
             stats.oversizeInstruction();
-            return;
+            return 0;
         }
         List<byte[]> datagrams = new ArrayList<>(fragments.size());
         for (Fragment f : fragments) {
@@ -360,12 +375,12 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         transmit(datagrams);
         long now = clock.millis();
-        int copies = timing == SendTiming.JMOSH && copyable && diff.length > 0
-                && fragments.size() <= DUPLICATE_MAX_FRAGMENTS && !peerSilent(now)
-                ? connection.loss().copiesFor(LOSS_TARGET, COPIES) : 0;
+        int worth = timing == SendTiming.JMOSH && fresh && diff.length > 0
+                && fragments.size() <= DUPLICATE_MAX_FRAGMENTS && !peerSilent(now) ? copiesWorthSending() : 0;
+        int copies = copyable ? worth : 0;
         TimestampedState<S> sentState = sent.back();
         sentState.base = sent.assumed().num;
-        sentState.copied = copies > 0;
+        sentState.trusted = worth > 0; // copied, or bookkeeping the peer can wait for
         if (copies > 0) {
             duplicate = datagrams;
             duplicateAt = now + DUPLICATE_GAP_MS;
@@ -375,6 +390,7 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         lastAckSent = ackNum;
         pendingDataAck = false;
+        return datagrams.size();
     }
 
     /** The peer acknowledged our state {@code num}: forget every older one (ignored if {@code num} was culled). */

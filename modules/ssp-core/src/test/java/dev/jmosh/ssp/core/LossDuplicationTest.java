@@ -224,4 +224,26 @@ class LossDuplicationTest {
         // here than end to end, where mosh-server also sends the echo ack and resends at the frame rate.)
         assertThat(jmosh[1]).as("client datagrams per key").isLessThanOrEqualTo(1.2 * mosh[1]);
     }
+
+    @Test
+    void theFirstKeystrokeAfterAQuietSpellOnALossyLinkIsCopied() throws Exception {
+        SimPair p = lossy(800, true);
+        EchoSim.echoTimes(p, 30, 1);
+        p.runFor(120_000); // two minutes of heartbeats only, the loss going on
+        long before = p.client.stats().duplicates();
+        p.client.currentState().append(new byte[] {'k'});
+        p.runFor(100);
+        assertThat(p.client.stats().duplicates() - before).as("copies of the first keystroke").isPositive();
+    }
+
+    @Test
+    void whenTheLinkHasBeenCleanForAWhileNothingIsCopied() throws Exception {
+        SimPair p = lossy(801, true);
+        EchoSim.echoTimes(p, 30, 1);
+        p.link.loss = 0;
+        EchoSim.echoTimes(p, 60, 2); // the estimate decays with every datagram that arrives in order
+        long before = p.client.stats().duplicates() + p.server.stats().duplicates();
+        EchoSim.echoTimes(p, 10, 3);
+        assertThat(p.client.stats().duplicates() + p.server.stats().duplicates() - before).isZero();
+    }
 }

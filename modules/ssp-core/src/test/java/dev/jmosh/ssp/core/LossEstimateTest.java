@@ -23,7 +23,7 @@ class LossEstimateTest {
     void aCleanLinkIsZeroAndCallsForNoCopies() {
         LossEstimate e = after(0, 1000, 1);
         assertThat(e.rate()).isZero();
-        assertThat(e.copiesFor(TransportSender.LOSS_TARGET, TransportSender.COPIES)).isZero();
+        assertThat(e.copiesFor(250, TransportSender.COPY_MIN_SAVING_MS, TransportSender.COPIES)).isZero();
     }
 
     @Test
@@ -35,11 +35,14 @@ class LossEstimateTest {
     }
 
     @Test
-    void copiesAreTheFewestThatMeetTheTarget() {
-        assertThat(rate(0.29).copiesFor(0.025, 3)).as("0.29^3 = 0.024").isEqualTo(2);
-        assertThat(rate(0.10).copiesFor(0.025, 3)).as("0.1^2 = 0.01").isEqualTo(1);
-        assertThat(rate(0.02).copiesFor(0.025, 3)).isZero();
-        assertThat(rate(0.60).copiesFor(0.025, 3)).as("capped").isEqualTo(3);
+    void eachCopySavesAtLeastItsPriceInExpectedWait() {
+        // a third copy at 29% saves 0.29^2 * 0.29 * 0.71 * 250 = 4.3 ms; a second at 10% saves 2.25 ms
+        assertThat(rate(0.29).copiesFor(250, 3, 3)).isEqualTo(3);
+        assertThat(rate(0.20).copiesFor(250, 3, 3)).isEqualTo(2);
+        assertThat(rate(0.10).copiesFor(250, 3, 3)).isEqualTo(1);
+        assertThat(rate(0.01).copiesFor(250, 3, 3)).as("saves 2.5 ms").isZero();
+        assertThat(rate(0.10).copiesFor(1100, 3, 3)).as("a slow link's resend is worth more copies").isEqualTo(2);
+        assertThat(rate(0.60).copiesFor(250, 3, 3)).as("capped").isEqualTo(3);
     }
 
     /** An estimate at exactly {@code r}, built from its own definition. */

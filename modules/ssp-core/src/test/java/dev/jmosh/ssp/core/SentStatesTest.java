@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Which sent state the peer is assumed to hold: mosh's unbroken run, and jmosh's copied states. */
+/** Which sent state the peer is assumed to hold: mosh's unbroken run, and jmosh's trusted states. */
 class SentStatesTest {
     private static final long GRACE = 250;
 
@@ -16,7 +16,7 @@ class SentStatesTest {
         s.add(ack, 32);
         TimestampedState<ByteLog> key = new TimestampedState<>(1100, 12, new ByteLog());
         key.base = 10;
-        key.copied = copied;
+        key.trusted = copied;
         s.add(key, 32);
         return s;
     }
@@ -32,7 +32,7 @@ class SentStatesTest {
     }
 
     @Test
-    void aRecentCopiedStateFromAnAssumedBaseIsAssumedThoughTheRunIsBroken() {
+    void aRecentTrustedStateFromAnAssumedBaseIsAssumedThoughTheRunIsBroken() {
         SentStates<ByteLog> s = states(true);
         s.updateAssumed(1300, GRACE, true);
         assertThat(s.assumed().num).isEqualTo(12);
@@ -41,10 +41,10 @@ class SentStatesTest {
     }
 
     @Test
-    void anUncopiedStateOrOneFromAnotherBaseIsNot() {
+    void anUntrustedStateOrOneFromAnotherBaseIsNot() {
         SentStates<ByteLog> s = states(false);
         s.updateAssumed(1300, GRACE, true);
-        assertThat(s.assumed().num).as("not copied").isEqualTo(10);
+        assertThat(s.assumed().num).as("not trusted").isEqualTo(10);
         SentStates<ByteLog> t = states(true);
         t.back().base = 11; // a diff from the lost empty ack: the peer cannot apply it
         t.updateAssumed(1300, GRACE, true);
