@@ -48,10 +48,9 @@ final class SentStates<S extends SyncState<S>> {
      *
      * <p>With {@code trust} (beyond mosh), a {@link TimestampedState#trusted trusted} state sent
      * less than {@code graceMs} ago as a diff from a state already assumed is assumed as well, run
-     * or no run: the peer can apply it whatever became of the states in between. A trusted state
-     * went out while loss duplication was on: its copies stand in for the resends at the frame rate
-     * that mosh sends while an old state (most often an empty ack the peer had no reason to answer
-     * yet) breaks the run, and where it had none (bookkeeping), the peer can wait for its timeout.
+     * or no run: the peer can apply it whatever became of the states in between, and it is resent
+     * when its own timeout passes, not at the frame rate from the moment an older state (most often
+     * an empty ack the peer had no reason to answer yet) breaks the run.
      */
     void updateAssumed(long now, long graceMs, boolean trust) {
         assumed = 0;

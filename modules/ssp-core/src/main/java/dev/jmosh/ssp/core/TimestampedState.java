@@ -15,8 +15,8 @@ public final class TimestampedState<S extends SyncState<S>> {
     /** The state the latest sending was a diff from (its {@code old_num}); -1 before it is sent. */
     long base = -1;
     /**
-     * Whether its first sending went out while loss duplication was on, so that the sender trusts
-     * it to have arrived until its own timeout (see {@link SentStates#updateAssumed}).
+     * Whether the sender trusts it to have arrived until its own timeout, whatever became of older
+     * states (jmosh's timing: a small state's first sending; see {@link SentStates#updateAssumed}).
      */
     boolean trusted;
 

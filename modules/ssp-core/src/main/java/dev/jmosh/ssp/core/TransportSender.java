@@ -28,22 +28,27 @@ import java.util.random.RandomGenerator;
  * sent again, 5, 10 and 20 ms later, as many times as pays: up to {@value #COPIES} copies, each
  * only if it saves at least {@value #COPY_MIN_SAVING_MS} ms of expected wait, a state whose every
  * sending is lost waiting RTO + 100 ms for its resend. The loss rate is {@link LossEstimate}'s,
- * from the gaps in the peer's datagram numbers (and, where they show none, our own states that went
- * unacknowledged past their timeout). With a 250 ms timeout that is no copy on a clean link or at
- * 1%, one from 2% to 10% loss, two at 20% and three at 29%. A copy is the same instruction in new datagrams (fresh nonces, identical fragments), which
- * mosh 1.4.0 receivers drop as a state they already have. Only a state's first sending is copied:
- * a resend means the copies went unacknowledged, most often because the acknowledgment was lost,
- * and copying it again would mostly repeat what already arrived. A small state first sent while
- * copies are on is not resent at the frame rate while an older unacknowledged state breaks
- * mosh's run of assumed states (see {@link SentStates#updateAssumed}): its copies did that job, or
- * it is bookkeeping the peer can wait for; it is resent after its own timeout.
- * A dead link gets no copies and half mosh's pace: while a state with data has gone unacknowledged
- * for {@value #SILENT_TIMEOUTS} retransmission timeouts and nothing new has come from the peer since
- * it was sent, nothing is copied and states go out {@value #SILENT_PACE} frame intervals apart, so
- * an outage costs about half the datagrams mosh's timing sends, and the first word after the link
- * returns comes at most one frame interval later than mosh's. A <i>loss event</i> (counted
- * in the stats) is such a late acknowledgment, {@value #LOSS_GRACE_MS} ms past the timeout counted
- * from a state's first sending, or the peer's state numbers skipping.
+ * from the gaps in the peer's datagram numbers (and, where they show none, our own states that
+ * went unacknowledged past their timeout). With a 250 ms timeout that is no copy on a clean link
+ * or at 1% loss, one from 2% to 10%, two at 20% and three at 29%. A copy is the same instruction in
+ * new datagrams (fresh nonces, identical fragments), which mosh 1.4.0 receivers drop as a state
+ * they already have. Only a state's first sending is copied: a resend means the copies went
+ * unacknowledged, most often because the acknowledgment was lost, and copying it again would
+ * mostly repeat what already arrived. Bookkeeping ({@link #setBookkeepingState}) is not copied.
+ * A <i>loss event</i> (counted in the stats) is a state with data unacknowledged {@value
+ * #LOSS_GRACE_MS} ms past its timeout counted from its first sending, or the peer's state
+ * numbers skipping.
+ * <li><b>Resends on time.</b> mosh resends its newest state at the frame rate whenever an older
+ * unacknowledged state has passed its timeout, which breaks its run of assumed states, even if the
+ * newest was sent a moment ago as a diff from a state the peer has; on a clean link the older one
+ * is most often an empty ack the peer had no reason to answer yet. Here a small state's first
+ * sending is trusted until its own timeout (see {@link SentStates#updateAssumed}); its copies, if
+ * the loss calls for any, stand in for mosh's early resends.
+ * <li><b>Quiet into a dead link.</b> While a state with data has gone unacknowledged for {@value
+ * #SILENT_TIMEOUTS} retransmission timeouts and nothing new has come from the peer since it was
+ * sent, nothing is copied and states go out {@value #SILENT_PACE} frame intervals apart: an outage
+ * costs about half the datagrams mosh's timing sends, and the first word after the link returns
+ * comes at most one frame interval later than mosh's.
  * <li><b>Ack-free pacing.</b> mosh holds a new state back until one frame interval after the
  * previous datagram of any kind, so a keystroke typed just after the client sent an empty ack
  * waits up to half a round trip, and an echo that follows a resend waits for the frame interval
@@ -110,11 +115,7 @@ public final class TransportSender<S extends SyncState<S>> {
     private long watchedNum = NONE;
     private long watchedSince;
     private boolean watchedLost;
-    private List<byte[]> duplicate;
-    private long duplicateAt = NONE;
-    private long duplicateNum;
-    private int duplicatesLeft;
-    private int duplicatesSent;
+    private final PendingCopies copies = new PendingCopies();
     /** Whether everything not yet sent is bookkeeping ({@link #setBookkeepingState}), not worth copying. */
     private boolean bookkeeping;
 
@@ -220,7 +221,7 @@ public final class TransportSender<S extends SyncState<S>> {
         if (!connection.hasRemote()) {
             return Long.MAX_VALUE;
         }
-        long next = Math.min(Math.min(nextAckTime, nextSendTime), duplicateAt);
+        long next = Math.min(Math.min(nextAckTime, nextSendTime), copies.dueAt());
         long now = clock.millis();
         return next > now ? next - now : 0;
     }
@@ -253,29 +254,18 @@ public final class TransportSender<S extends SyncState<S>> {
         }
     }
 
-    /** Sends the pending duplicate once due, unless its state was acknowledged meanwhile. */
+    /** Sends the pending copy once due, unless its state was acknowledged meanwhile. */
     private void sendDuplicateIfDue(long now) throws CryptoException {
-        if (duplicateAt == NONE || now < duplicateAt) {
+        if (!copies.isDue(now)) {
             return;
         }
-        if (Long.compareUnsigned(sent.front().num, duplicateNum) >= 0 || peerSilent(now)) {
-            cancelDuplicates(); // already acknowledged, or nobody is listening
+        if (Long.compareUnsigned(sent.front().num, copies.num()) >= 0 || peerSilent(now)) {
+            copies.cancel(); // already acknowledged, or nobody is listening
             return;
         }
-        List<byte[]> datagrams = duplicate;
-        if (--duplicatesLeft > 0) {
-            duplicateAt = now + DUPLICATE_GAP_MS * (1L << ++duplicatesSent); // 5, 10, 20 ms apart
-        } else {
-            cancelDuplicates();
-        }
+        List<byte[]> datagrams = copies.take(now);
         transmit(datagrams);
         stats.duplicated(datagrams.size());
-    }
-
-    private void cancelDuplicates() {
-        duplicate = null;
-        duplicateAt = NONE;
-        duplicatesLeft = 0;
     }
 
     private void transmit(List<byte[]> datagrams) throws CryptoException {
@@ -289,7 +279,7 @@ public final class TransportSender<S extends SyncState<S>> {
     public void setTiming(SendTiming timing) {
         this.timing = timing;
         if (timing == SendTiming.MOSH) {
-            cancelDuplicates();
+            copies.cancel();
         }
     }
 
@@ -375,18 +365,13 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         transmit(datagrams);
         long now = clock.millis();
-        int worth = timing == SendTiming.JMOSH && fresh && diff.length > 0
-                && fragments.size() <= DUPLICATE_MAX_FRAGMENTS && !peerSilent(now) ? copiesWorthSending() : 0;
-        int copies = copyable ? worth : 0;
+        boolean trusted = timing == SendTiming.JMOSH && fresh && diff.length > 0
+                && fragments.size() <= DUPLICATE_MAX_FRAGMENTS && !peerSilent(now);
         TimestampedState<S> sentState = sent.back();
         sentState.base = sent.assumed().num;
-        sentState.trusted = worth > 0; // copied, or bookkeeping the peer can wait for
-        if (copies > 0) {
-            duplicate = datagrams;
-            duplicateAt = now + DUPLICATE_GAP_MS;
-            duplicateNum = newNum;
-            duplicatesLeft = copies;
-            duplicatesSent = 0;
+        sentState.trusted = trusted;
+        if (trusted && copyable) {
+            copies.schedule(datagrams, newNum, copiesWorthSending(), now);
         }
         lastAckSent = ackNum;
         pendingDataAck = false;

@@ -206,11 +206,14 @@ class LossDuplicationTest {
     }
 
     @Test
-    void onACleanLinkEchoesCostExactlyMoshsDatagrams() throws Exception {
+    void onACleanLinkEchoesCostNoMoreThanMoshsDatagrams() throws Exception {
         double[] jmosh = echoCost(0, SendTiming.JMOSH, 3);
         double[] mosh = echoCost(0, SendTiming.MOSH, 3);
-        assertThat(jmosh[1]).as("up").isEqualTo(mosh[1]);
-        assertThat(jmosh[2]).as("down").isEqualTo(mosh[2]);
+        System.out.printf("echo on a clean link: jmosh %.1f ms, %.2f/%.2f datagrams per key; mosh's timing %.1f ms,"
+                + " %.2f/%.2f%n", jmosh[0], jmosh[1], jmosh[2], mosh[0], mosh[1], mosh[2]);
+        assertThat(jmosh[1]).as("up").isLessThanOrEqualTo(mosh[1]);
+        assertThat(jmosh[2]).as("down").isLessThanOrEqualTo(mosh[2]);
+        assertThat(jmosh[0]).as("and no slower").isLessThanOrEqualTo(mosh[0]);
     }
 
     @Test
