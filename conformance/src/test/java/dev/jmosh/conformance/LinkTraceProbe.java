@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and written as a timeline (time, direction, dropped, state numbers, diff size, whether it repeats
  * a fragment already offered), with the keystrokes and echoes marked. It answers what a pairing
  * spends its datagrams on. Options ({@code -Djmosh.measure.linktrace.KEY}): {@code client},
- * {@code server} (program names), {@code loss}, {@code keys}, {@code open} (open-loop typing, a key every 150 ms), {@code prediction}, {@code blackout}
+ * {@code server} (program names), {@code loss}, {@code keys}, {@code idle} (seconds without typing after the keys), {@code open} (open-loop typing, a key every 150 ms), {@code prediction}, {@code blackout}
  * (seconds of a blackout after the typing, with a key typed each second, then one key after the
  * link returns).
  */
@@ -90,6 +90,12 @@ class LinkTraceProbe {
                 events.add(String.format(Locale.ROOT, "%9.1f  ---- key %d typed, echo after %s", (at - t0) / 1e6, k,
                         n < 0 ? "TIMEOUT" : String.format(Locale.ROOT, "%.1f ms", n / 1e6)));
                 Thread.sleep(100 + think.nextInt(300));
+            }
+            int idle = Measurements.intOption("linktrace", "idle", 0);
+            if (idle > 0) {
+                events.add(String.format(Locale.ROOT, "%9.1f  ---- idle", (System.nanoTime() - t0) / 1e6));
+                Thread.sleep(idle * 1000L);
+                events.add(String.format(Locale.ROOT, "%9.1f  ---- idle ends", (System.nanoTime() - t0) / 1e6));
             }
             if (blackout > 0) {
                 link.impair(Impairment.BLACKOUT);

@@ -47,7 +47,7 @@ final class SentStates<S extends SyncState<S>> {
      * sent less than {@code graceMs} ago; an old unacknowledged state breaks the run (mosh).
      *
      * <p>With {@code trust} (beyond mosh), a {@link TimestampedState#trusted trusted} state sent
-     * less than {@code graceMs} ago as a diff from a state already assumed is assumed as well, run
+     * less than {@code graceMs} ago as a diff from the front or a state already assumed is assumed as well, run
      * or no run: the peer can apply it whatever became of the states in between, and it is resent
      * when its own timeout passes, not at the frame rate from the moment an older state (most often
      * an empty ack the peer had no reason to answer yet) breaks the run.
@@ -55,6 +55,11 @@ final class SentStates<S extends SyncState<S>> {
     void updateAssumed(long now, long graceMs, boolean trust) {
         assumed = 0;
         boolean run = true;
+        long[] held = trust ? new long[states.size()] : null; // front and every state assumed so far
+        int heldCount = 0;
+        if (trust) {
+            held[heldCount++] = states.get(0).num;
+        }
         for (int i = 1; i < states.size(); i++) {
             TimestampedState<S> s = states.get(i);
             boolean recent = now - s.timestamp < graceMs;
@@ -64,11 +69,24 @@ final class SentStates<S extends SyncState<S>> {
                 return;
             } else {
                 run = false;
-                if (recent && s.trusted && s.base == states.get(assumed).num) {
-                    assumed = i;
+                if (!(recent && s.trusted && contains(held, heldCount, s.base))) {
+                    continue;
                 }
+                assumed = i;
+            }
+            if (trust) {
+                held[heldCount++] = s.num;
             }
         }
+    }
+
+    private static boolean contains(long[] nums, int count, long num) {
+        for (int i = 0; i < count; i++) {
+            if (nums[i] == num) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Appends; beyond {@code max} entries the 16th from the newest is dropped. */

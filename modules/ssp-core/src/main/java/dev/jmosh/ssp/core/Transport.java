@@ -93,8 +93,12 @@ public final class Transport<L extends SyncState<L>, R extends SyncState<R>> {
     private void process(Instruction inst) throws WireFormatException {
         sender.processAcknowledgmentThrough(inst.ackNum());
         connection.setLastRoundtripSuccess(sender.sentStateAckedTimestamp());
-        if (received.contains(inst.newNum())) {
+        TimestampedState<R> held = received.find(inst.newNum());
+        if (held != null) {
             stats.drop(DropReason.DUPLICATE_STATE);
+            if (inst.diff().length > 0) {
+                sender.duplicateArrived(clock.millis() - held.timestamp);
+            }
             return;
         }
         TimestampedState<R> reference = received.find(inst.oldNum());

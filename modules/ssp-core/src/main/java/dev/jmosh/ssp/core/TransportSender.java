@@ -41,9 +41,13 @@ import java.util.random.RandomGenerator;
  * <li><b>Resends on time.</b> mosh resends its newest state at the frame rate whenever an older
  * unacknowledged state has passed its timeout, which breaks its run of assumed states, even if the
  * newest was sent a moment ago as a diff from a state the peer has; on a clean link the older one
- * is most often an empty ack the peer had no reason to answer yet. Here a small state's first
- * sending is trusted until its own timeout (see {@link SentStates#updateAssumed}); its copies, if
- * the loss calls for any, stand in for mosh's early resends.
+ * is most often an empty ack the peer had no reason to answer yet, and after a timeout it goes on
+ * resending at the frame rate until an ack comes, though a mosh receiver answers a state it already
+ * has only with its next datagram. Here each sending of a small state is trusted until its own
+ * timeout (see {@link SentStates#updateAssumed}): it is resent once per timeout, and its copies, if
+ * the loss calls for any, stand in for mosh's early resends. In turn, a state that arrives again
+ * {@value #ACK_DELAY_MS} ms or more after it first did (a resend: copies come sooner) is
+ * acknowledged as a new one would be, since its sender evidently missed our acknowledgment.
  * <li><b>Quiet into a dead link.</b> While a state with data has gone unacknowledged for {@value
  * #SILENT_TIMEOUTS} retransmission timeouts and nothing new has come from the peer since it was
  * sent, nothing is copied and states go out {@value #SILENT_PACE} frame intervals apart: an outage
@@ -365,12 +369,12 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         transmit(datagrams);
         long now = clock.millis();
-        boolean trusted = timing == SendTiming.JMOSH && fresh && diff.length > 0
+        boolean trusted = timing == SendTiming.JMOSH && diff.length > 0
                 && fragments.size() <= DUPLICATE_MAX_FRAGMENTS && !peerSilent(now);
         TimestampedState<S> sentState = sent.back();
         sentState.base = sent.assumed().num;
         sentState.trusted = trusted;
-        if (trusted && copyable) {
+        if (trusted && copyable) { // a resend is trusted too, but never copied
             copies.schedule(datagrams, newNum, copiesWorthSending(), now);
         }
         lastAckSent = ackNum;
@@ -386,6 +390,16 @@ public final class TransportSender<S extends SyncState<S>> {
     /** The newest peer state we have; sent as {@code ack_num}. */
     void setAckNum(long num) {
         ackNum = num;
+    }
+
+    /**
+     * A state with data that we already hold arrived again, {@code sinceFirstMs} after it first
+     * did: with jmosh's timing, a resend ({@link #ACK_DELAY_MS} or later) is acknowledged again.
+     */
+    void duplicateArrived(long sinceFirstMs) {
+        if (timing == SendTiming.JMOSH && sinceFirstMs >= ACK_DELAY_MS) {
+            pendingDataAck = true;
+        }
     }
 
     /** A peer state with data arrived: ack it within {@link #ACK_DELAY_MS}. */

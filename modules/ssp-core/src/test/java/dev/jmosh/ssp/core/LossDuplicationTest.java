@@ -205,12 +205,17 @@ class LossDuplicationTest {
         return new double[] {EchoSim.mean(all), (double) up / all.length, (double) down / all.length};
     }
 
+    /** Prints both timings' echo cost, {@link #echoCost}'s figures. */
+    private static void report(String condition, double[] jmosh, double[] mosh) {
+        System.out.printf("echo %s: jmosh %.1f ms, %.2f/%.2f datagrams per key; mosh's timing %.1f ms, %.2f/%.2f%n",
+                condition, jmosh[0], jmosh[1], jmosh[2], mosh[0], mosh[1], mosh[2]);
+    }
+
     @Test
     void onACleanLinkEchoesCostNoMoreThanMoshsDatagrams() throws Exception {
         double[] jmosh = echoCost(0, SendTiming.JMOSH, 3);
         double[] mosh = echoCost(0, SendTiming.MOSH, 3);
-        System.out.printf("echo on a clean link: jmosh %.1f ms, %.2f/%.2f datagrams per key; mosh's timing %.1f ms,"
-                + " %.2f/%.2f%n", jmosh[0], jmosh[1], jmosh[2], mosh[0], mosh[1], mosh[2]);
+        report("on a clean link", jmosh, mosh);
         assertThat(jmosh[1]).as("up").isLessThanOrEqualTo(mosh[1]);
         assertThat(jmosh[2]).as("down").isLessThanOrEqualTo(mosh[2]);
         assertThat(jmosh[0]).as("and no slower").isLessThanOrEqualTo(mosh[0]);
@@ -220,8 +225,7 @@ class LossDuplicationTest {
     void at29PercentLossTheClientSendsLittleMoreThanMoshForHalfTheWait() throws Exception {
         double[] jmosh = echoCost(0.29, SendTiming.JMOSH, 5);
         double[] mosh = echoCost(0.29, SendTiming.MOSH, 5);
-        System.out.printf("echo at 29%% loss: jmosh %.1f ms, %.2f/%.2f datagrams per key; mosh's timing %.1f ms,"
-                + " %.2f/%.2f%n", jmosh[0], jmosh[1], jmosh[2], mosh[0], mosh[1], mosh[2]);
+        report("at 29% loss", jmosh, mosh);
         assertThat(jmosh[0]).as("mean echo").isLessThan(0.6 * mosh[0]);
         // the client's keystrokes: the copies replace mosh's resends. (The server's echo costs more
         // here than end to end, where mosh-server also sends the echo ack and resends at the frame rate.)
@@ -248,5 +252,24 @@ class LossDuplicationTest {
         long before = p.client.stats().duplicates() + p.server.stats().duplicates();
         EchoSim.echoTimes(p, 10, 3);
         assertThat(p.client.stats().duplicates() + p.server.stats().duplicates() - before).isZero();
+    }
+
+    @Test
+    void aStateThatArrivesAgainLaterIsAcknowledgedAgainWithJmoshTimingOnly() throws Exception {
+        for (SendTiming timing : SendTiming.values()) {
+            SimPair p = cleanLink(900);
+            p.client.sender().setTiming(timing);
+            p.server.sender().setTiming(timing);
+            p.runFor(2000);
+            int before = p.recorded().size();
+            p.client.currentState().append(new byte[] {'k'});
+            p.runFor(1000); // arrives, and the server's delayed ack goes out
+            byte[] keystroke = p.recorded().get(before);
+            long sent = p.server.stats().datagramsSent();
+            p.link.inject(p.clientEnd.address(), p.serverEnd.address(), keystroke); // as a resend would
+            p.runFor(500);
+            assertThat(p.server.stats().datagramsSent() - sent).as("%s: acks of the state arriving again", timing)
+                    .isEqualTo(timing == SendTiming.JMOSH ? 1 : 0);
+        }
     }
 }

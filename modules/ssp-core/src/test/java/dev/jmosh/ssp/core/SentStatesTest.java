@@ -50,4 +50,15 @@ class SentStatesTest {
         t.updateAssumed(1300, GRACE, true);
         assertThat(t.assumed().num).isEqualTo(10);
     }
+
+    @Test
+    void aTrustedStateFromTheFrontFollowsAnotherAssumedOne() {
+        SentStates<ByteLog> s = states(true);
+        TimestampedState<ByteLog> echoAck = new TimestampedState<>(1150, 13, new ByteLog());
+        echoAck.base = 10; // from the front again, not from 12
+        echoAck.trusted = true;
+        s.add(echoAck, 32);
+        s.updateAssumed(1300, GRACE, true);
+        assertThat(s.assumed().num).isEqualTo(13);
+    }
 }
