@@ -133,6 +133,14 @@ class LossDuplicationTest {
         return p;
     }
 
+    /** A clean link with {@code timing} at both ends. */
+    private static SimPair cleanLink(long seed, SendTiming timing) {
+        SimPair p = cleanLink(seed);
+        p.client.sender().setTiming(timing);
+        p.server.sender().setTiming(timing);
+        return p;
+    }
+
     private static SimPair cleanLink(long seed) {
         SimPair p = new SimPair(seed);
         p.link.delayMs = 50;
@@ -161,9 +169,7 @@ class LossDuplicationTest {
     @Test
     void aGapInThePeersNumbersIsALossEventAndTheNextKeystrokeIsCopiedOnce() throws Exception {
         for (SendTiming timing : SendTiming.values()) {
-            SimPair p = cleanLink(400);
-            p.client.sender().setTiming(timing);
-            p.server.sender().setTiming(timing);
+            SimPair p = cleanLink(400, timing);
             p.runFor(2000);
             EchoSim.echoTimes(p, 3, 1);
             p.runFor(3500); // heartbeats only
@@ -257,9 +263,7 @@ class LossDuplicationTest {
     @Test
     void aStateThatArrivesAgainLaterIsAcknowledgedAgainWithJmoshTimingOnly() throws Exception {
         for (SendTiming timing : SendTiming.values()) {
-            SimPair p = cleanLink(900);
-            p.client.sender().setTiming(timing);
-            p.server.sender().setTiming(timing);
+            SimPair p = cleanLink(900, timing);
             p.runFor(2000);
             int before = p.recorded().size();
             p.client.currentState().append(new byte[] {'k'});
