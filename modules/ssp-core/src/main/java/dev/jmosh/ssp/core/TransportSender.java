@@ -46,8 +46,9 @@ import java.util.random.RandomGenerator;
  * has only with its next datagram. Here each sending of a small state is trusted until its own
  * timeout (see {@link SentStates#updateAssumed}): it is resent once per timeout, and its copies, if
  * the loss calls for any, stand in for mosh's early resends. In turn, a state that arrives again
- * {@value #ACK_DELAY_MS} ms or more after it first did (a resend: copies come sooner) is
- * acknowledged as a new one would be, since its sender evidently missed our acknowledgment.
+ * later than our acknowledgment could have reached its sender ({@value #ACK_DELAY_MS} ms plus a
+ * timeout after it first did) is acknowledged as a new one would be: the sender evidently missed
+ * our acknowledgment.
  * <li><b>Quiet into a dead link.</b> While a state with data has gone unacknowledged for {@value
  * #SILENT_TIMEOUTS} retransmission timeouts and nothing new has come from the peer since it was
  * sent, nothing is copied and states go out {@value #SILENT_PACE} frame intervals apart: an outage
@@ -394,10 +395,13 @@ public final class TransportSender<S extends SyncState<S>> {
 
     /**
      * A state with data that we already hold arrived again, {@code sinceFirstMs} after it first
-     * did: with jmosh's timing, a resend ({@link #ACK_DELAY_MS} or later) is acknowledged again.
+     * did: with jmosh's timing it is acknowledged again if it came later than our acknowledgment
+     * could have reached its sender and stopped it ({@link #ACK_DELAY_MS} plus a retransmission
+     * timeout), which means that acknowledgment was lost. Copies come sooner, and so do mosh's
+     * resends at the frame rate while the acknowledgment is on its way.
      */
     void duplicateArrived(long sinceFirstMs) {
-        if (timing == SendTiming.JMOSH && sinceFirstMs >= ACK_DELAY_MS) {
+        if (timing == SendTiming.JMOSH && sinceFirstMs >= ACK_DELAY_MS + connection.rtt().rto()) {
             pendingDataAck = true;
         }
     }

@@ -267,13 +267,21 @@ class LossDuplicationTest {
             p.runFor(2000);
             int before = p.recorded().size();
             p.client.currentState().append(new byte[] {'k'});
-            p.runFor(1000); // arrives, and the server's delayed ack goes out
+            p.runFor(1500); // arrives, the server's delayed ack goes out, and more than a timeout passes
             byte[] keystroke = p.recorded().get(before);
             long sent = p.server.stats().datagramsSent();
             p.link.inject(p.clientEnd.address(), p.serverEnd.address(), keystroke); // as a resend would
             p.runFor(500);
             assertThat(p.server.stats().datagramsSent() - sent).as("%s: acks of the state arriving again", timing)
                     .isEqualTo(timing == SendTiming.JMOSH ? 1 : 0);
+            int again = p.recorded().size();
+            p.client.currentState().append(new byte[] {'j'});
+            p.runFor(60); // mosh's resend at the frame rate comes while our ack is on its way
+            long early = p.server.stats().datagramsSent();
+            p.link.inject(p.clientEnd.address(), p.serverEnd.address(), p.recorded().get(again));
+            p.runFor(30);
+            assertThat(p.server.stats().datagramsSent() - early).as("%s: a copy or an early resend is not answered",
+                    timing).isZero();
         }
     }
 }
