@@ -55,34 +55,28 @@ final class SentStates<S extends SyncState<S>> {
     void updateAssumed(long now, long graceMs, boolean trust) {
         assumed = 0;
         boolean run = true;
-        long[] held = trust ? new long[states.size()] : null; // front and every state assumed so far
-        int heldCount = 0;
-        if (trust) {
-            held[heldCount++] = states.get(0).num;
-        }
+        long held = 1; // bit i: state i is the front or assumed (at most SENT_STATES_MAX = 32 states)
         for (int i = 1; i < states.size(); i++) {
             TimestampedState<S> s = states.get(i);
             boolean recent = now - s.timestamp < graceMs;
-            if (run && recent) {
-                assumed = i;
-            } else if (!trust) {
-                return;
-            } else {
+            if (!(run && recent)) {
                 run = false;
-                if (!(recent && s.trusted && contains(held, heldCount, s.base))) {
+                if (!trust) {
+                    return;
+                }
+                if (!(recent && s.trusted && holds(held, s.base))) {
                     continue;
                 }
-                assumed = i;
             }
-            if (trust) {
-                held[heldCount++] = s.num;
-            }
+            assumed = i;
+            held |= 1L << i;
         }
     }
 
-    private static boolean contains(long[] nums, int count, long num) {
-        for (int i = 0; i < count; i++) {
-            if (nums[i] == num) {
+    /** Whether one of the states marked in {@code held} is numbered {@code num}. */
+    private boolean holds(long held, long num) {
+        for (int i = 0; i < states.size() && i < Long.SIZE; i++) {
+            if ((held & (1L << i)) != 0 && states.get(i).num == num) {
                 return true;
             }
         }

@@ -143,7 +143,7 @@ public final class TransportSender<S extends SyncState<S>> {
 
     private void calculateTimers() {
         long now = clock.millis();
-        sent.updateAssumed(now, connection.rtt().rto() + ACK_DELAY_MS, timing == SendTiming.JMOSH);
+        sent.updateAssumed(now, resendTimeout(), timing == SendTiming.JMOSH);
         watchForLoss(now);
         rationalize();
         if (pendingDataAck && nextAckTime > now + ACK_DELAY_MS) {
@@ -162,7 +162,7 @@ public final class TransportSender<S extends SyncState<S>> {
                 nextSendTime = Math.max(nextSendTime, mindelayClock + sendMindelayMs);
             }
         } else if (!current.equals(sent.front().state) && lastHeard + ACTIVE_RETRY_TIMEOUT_MS > now) {
-            nextSendTime = sent.back().timestamp + connection.rtt().rto() + ACK_DELAY_MS;
+            nextSendTime = sent.back().timestamp + resendTimeout();
         } else {
             nextSendTime = NONE;
         }
@@ -171,9 +171,14 @@ public final class TransportSender<S extends SyncState<S>> {
         }
     }
 
+    /** How long a sent state waits for its acknowledgment before it is resent: RTO + 100 ms (mosh). */
+    private long resendTimeout() {
+        return connection.rtt().rto() + ACK_DELAY_MS;
+    }
+
     /** Copies that save at least {@link #COPY_MIN_SAVING_MS} each, a lost state waiting RTO + 100 ms. */
     private int copiesWorthSending() {
-        return connection.loss().copiesFor(connection.rtt().rto() + ACK_DELAY_MS, COPY_MIN_SAVING_MS, COPIES);
+        return connection.loss().copiesFor(resendTimeout(), COPY_MIN_SAVING_MS, COPIES);
     }
 
     /** The frame interval, or {@value #SILENT_PACE} of them while the link looks dead (jmosh's timing). */
@@ -193,7 +198,7 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         if (Long.compareUnsigned(sent.front().num, watchedNum) >= 0) {
             watchedNum = NONE; // acknowledged (or superseded by a later acknowledged state)
-        } else if (!watchedLost && now - watchedSince >= connection.rtt().rto() + ACK_DELAY_MS + LOSS_GRACE_MS) {
+        } else if (!watchedLost && now - watchedSince >= resendTimeout() + LOSS_GRACE_MS) {
             watchedLost = true;
             lossEvent();
             if (copiesWorthSending() == 0) {
@@ -211,7 +216,7 @@ public final class TransportSender<S extends SyncState<S>> {
      */
     private boolean peerSilent(long now) {
         return watchedNum != NONE && lastHeard < watchedSince
-                && now - watchedSince > SILENT_TIMEOUTS * (connection.rtt().rto() + ACK_DELAY_MS);
+                && now - watchedSince > SILENT_TIMEOUTS * resendTimeout();
     }
 
     private void rationalize() {
@@ -401,7 +406,7 @@ public final class TransportSender<S extends SyncState<S>> {
      * resends at the frame rate while the acknowledgment is on its way.
      */
     void duplicateArrived(long sinceFirstMs) {
-        if (timing == SendTiming.JMOSH && sinceFirstMs >= ACK_DELAY_MS + connection.rtt().rto()) {
+        if (timing == SendTiming.JMOSH && sinceFirstMs >= resendTimeout()) {
             pendingDataAck = true;
         }
     }
