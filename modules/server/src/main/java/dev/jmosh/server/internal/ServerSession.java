@@ -33,6 +33,8 @@ public final class ServerSession {
     /** Bytes read from the terminal at once. */
     private static final int READ_BYTES = 16384;
     private static final int EVENTS_PER_ITERATION = 256;
+    /** The first output this soon after printable keystrokes reached the pty is taken for their echo, in ms. */
+    static final long ECHO_WINDOW_MS = 20;
 
     private final Transport<CompleteTerminal, UserStream> network;
     private final Pty pty;
@@ -47,6 +49,8 @@ public final class ServerSession {
     private long lastRemoteNum;
     private boolean childReleased;
     private ServerEvent carried;
+    /** Until when the next output is expected to be the echo of printable keystrokes. */
+    private long echoExpectedUntil = Long.MIN_VALUE;
 
     /**
      * A session serving {@code network} on {@code pty}.
@@ -209,6 +213,11 @@ public final class ServerSession {
                     pty.write(replies, 0, replies.length);
                 }
                 network.sender().setCurrentState(terminal.copy());
+                if (now <= echoExpectedUntil) {
+                    // a tty echoes a printable key in one write: no burst to collect (jmosh's timing only)
+                    network.sender().expedite();
+                    echoExpectedUntil = Long.MIN_VALUE;
+                }
             }
         } else if (e instanceof ServerEvent.HostClosed) {
             if (!network.shutdownInProgress()) {
@@ -262,8 +271,20 @@ public final class ServerSession {
             network.sender().setCurrentState(terminal.copy());
         }
         if (toHost.size() > 0) {
-            pty.write(toHost.toByteArray(), 0, toHost.size());
+            byte[] keys = toHost.toByteArray();
+            pty.write(keys, 0, keys.length);
+            echoExpectedUntil = printable(keys) ? now + ECHO_WINDOW_MS : Long.MIN_VALUE;
         }
+    }
+
+    /** Whether {@code bytes} are typed text only (backspace included; no Enter, Tab, escape or other control). */
+    static boolean printable(byte[] b) {
+        for (byte x : b) {
+            if ((x & 0xff) < 0x20) {
+                return false;
+            }
+        }
+        return b.length > 0;
     }
 
     private void resize(UserEvent.Resize r) {

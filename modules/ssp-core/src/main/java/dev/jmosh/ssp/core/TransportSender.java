@@ -59,6 +59,8 @@ import java.util.random.RandomGenerator;
  * waits up to half a round trip, and an echo that follows a resend waits for the frame interval
  * after it. Here the interval counts from the last new state, or the last resend too large to be
  * copied: acks and small resends are a few dozen bytes and do not use up the link's frame budget.
+ * <li><b>Echo without the collection delay.</b> A change the application marks as a keystroke's
+ * echo ({@link #expedite}) waits {@value #EXPEDITED_MINDELAY_MS} ms instead of the server's 8.
  * </ul>
  *
  * @param <S> the local state type
@@ -91,6 +93,8 @@ public final class TransportSender<S extends SyncState<S>> {
     public static final int SILENT_TIMEOUTS = 3;
     /** While the link looks dead, states go out this many frame intervals apart (mosh: one). */
     public static final int SILENT_PACE = 2;
+    /** Collection delay of a change {@linkplain #expedite expedited} as a keystroke's echo, in ms. */
+    public static final long EXPEDITED_MINDELAY_MS = 2;
     /** Largest state, in datagrams, that loss duplication copies. */
     public static final int DUPLICATE_MAX_FRAGMENTS = 2;
     private static final long NONE = Long.MAX_VALUE;
@@ -121,6 +125,8 @@ public final class TransportSender<S extends SyncState<S>> {
     private long watchedSince;
     private boolean watchedLost;
     private final PendingCopies copies = new PendingCopies();
+    /** Whether the pending change is a keystroke's echo, sent after {@link #EXPEDITED_MINDELAY_MS}. */
+    private boolean expedited;
     /** Whether everything not yet sent is bookkeeping ({@link #setBookkeepingState}), not worth copying. */
     private boolean bookkeeping;
 
@@ -149,17 +155,20 @@ public final class TransportSender<S extends SyncState<S>> {
         if (pendingDataAck && nextAckTime > now + ACK_DELAY_MS) {
             nextAckTime = now + ACK_DELAY_MS;
         }
-        if (!current.equals(sent.back().state)) {
+        boolean pending = !current.equals(sent.back().state);
+        expedited = expedited && pending;
+        long mindelay = expedited ? Math.min(EXPEDITED_MINDELAY_MS, sendMindelayMs) : sendMindelayMs;
+        if (pending) {
             if (mindelayClock == NONE) {
                 mindelayClock = now;
             }
             // mosh paces from any send; with our timing an empty ack does not hold back a new diff
             long pacedFrom = timing == SendTiming.JMOSH ? lastPacedSend : sent.back().timestamp;
-            nextSendTime = Math.max(mindelayClock + sendMindelayMs, pacedFrom + pace(now));
+            nextSendTime = Math.max(mindelayClock + mindelay, pacedFrom + pace(now));
         } else if (!current.equals(sent.assumed().state) && lastHeard + ACTIVE_RETRY_TIMEOUT_MS > now) {
             nextSendTime = sent.back().timestamp + pace(now);
             if (mindelayClock != NONE) {
-                nextSendTime = Math.max(nextSendTime, mindelayClock + sendMindelayMs);
+                nextSendTime = Math.max(nextSendTime, mindelayClock + mindelay);
             }
         } else if (!current.equals(sent.front().state) && lastHeard + ACTIVE_RETRY_TIMEOUT_MS > now) {
             nextSendTime = sent.back().timestamp + resendTimeout();
@@ -261,6 +270,7 @@ public final class TransportSender<S extends SyncState<S>> {
         } else if (now >= nextSendTime || now >= nextAckTime) {
             sendToReceiver(diff);
             mindelayClock = NONE;
+            expedited = false;
         }
     }
 
@@ -471,6 +481,17 @@ public final class TransportSender<S extends SyncState<S>> {
         }
         bookkeeping = bookkeeping || current.equals(sent.back().state);
         current = state;
+    }
+
+    /**
+     * Marks the pending change as the echo of a keystroke, which the caller knows to come in one
+     * piece (a printable key's echo from a tty): with jmosh's timing it goes out {@value
+     * #EXPEDITED_MINDELAY_MS} ms after it happened instead of after the whole send mindelay, which
+     * exists to collect a burst of output. Pacing still applies. No effect with mosh's timing, or
+     * when no change is pending at the next timer update.
+     */
+    public void expedite() {
+        expedited = timing == SendTiming.JMOSH;
     }
 
     /** Sets the delay that collects a burst of changes into one send, in ms (mosh: server 8, client 1). */

@@ -17,6 +17,11 @@ final class EchoSim {
 
     /** Per-keystroke echo times in simulated ms. */
     static long[] echoTimes(SimPair p, int keys, long seed) throws CryptoException {
+        return echoTimes(p, keys, seed, false);
+    }
+
+    /** Per-keystroke echo times in simulated ms; with {@code expedite} the server marks each echo as one. */
+    static long[] echoTimes(SimPair p, int keys, long seed, boolean expedite) throws CryptoException {
         SplittableRandom think = new SplittableRandom(seed);
         long[] times = new long[keys];
         int[] echoed = {0};
@@ -29,6 +34,9 @@ final class EchoSim {
                 if (seen.length > echoed[0]) { // the "tty" echoes at once
                     p.server.currentState().append(Arrays.copyOfRange(seen, echoed[0], seen.length));
                     echoed[0] = seen.length;
+                    if (expedite) {
+                        p.server.sender().expedite();
+                    }
                 }
                 return p.client.latestRemoteState().state().bytes().length >= want;
             }, 60_000);

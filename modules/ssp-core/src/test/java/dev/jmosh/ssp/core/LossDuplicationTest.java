@@ -167,6 +167,22 @@ class LossDuplicationTest {
     }
 
     @Test
+    void anExpeditedEchoSkipsTheServersCollectionDelayWithJmoshTimingOnly() throws Exception {
+        long[] jmosh = EchoSim.echoTimes(cleanLink(300), 100, 1, true);
+        long[] mosh = EchoSim.echoTimes(cleanLink(300, SendTiming.MOSH), 100, 1, true);
+        long[] moshPlain = EchoSim.echoTimes(cleanLink(300, SendTiming.MOSH), 100, 1, false);
+        // 50 ms each way, 1 ms client mindelay, 2 ms instead of 8 at the server
+        assertThat(java.util.Arrays.stream(jmosh).boxed().toList()).as("jmosh timing").allMatch(t -> t == 102 || t == 103);
+        assertThat(mosh).as("mosh timing ignores it").containsExactly(moshPlain);
+        SimPair fast = cleanLink(300);
+        EchoSim.echoTimes(fast, 100, 1, true);
+        SimPair plain = cleanLink(300);
+        EchoSim.echoTimes(plain, 100, 1, false);
+        assertThat(fast.server.stats().duplicates()).as("no copies on a clean link").isZero();
+        assertThat(fast.server.stats().datagramsSent()).as("no datagram more").isLessThanOrEqualTo(plain.server.stats().datagramsSent());
+    }
+
+    @Test
     void aGapInThePeersNumbersIsALossEventAndTheNextKeystrokeIsCopiedOnce() throws Exception {
         for (SendTiming timing : SendTiming.values()) {
             SimPair p = cleanLink(400, timing);
