@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * each can take many seconds), {@code timeout} per key in ms (30000: a key not echoed by then
  * counts as the timeout), {@code losses} (0,0.29), {@code blackout}, the seconds of a final blackout
  * during which a letter and Enter are typed each second (30; 0: none), reported as packets per
- * second each way.
+ * second each way, {@code predictions} (never,adaptive) and {@code typing} (closed,open): fewer
+ * sessions and conditions load the 2-core machine less and leave room for more keys.
  *
  * <p>A measurement, not a test: it runs only with {@code -Djmosh.measure=link}, as root; it
  * asserts nothing about the numbers and writes {@code conformance/target/link.txt} and
@@ -70,9 +71,9 @@ class LinkMeasurement {
         try (NetnsLink link = NetnsLink.create(prefix, 29); Sshd sshd = Sshd.startVia(dir, link.inServer(),
                 NetnsLink.SERVER_ADDRESS)) {
             link.impair(Impairment.lossy(0, DELAY));
-            for (String prediction : List.of("never", "adaptive")) {
+            for (String prediction : Measurements.option("link", "predictions", "never,adaptive").split(",")) {
                 for (String[] p : LinkSession.pairings()) {
-                    sessions.add(LinkSession.mosh(link, p[0], p[1], prediction, typist));
+                    sessions.add(LinkSession.mosh(link, p[0], p[1], prediction.strip(), typist));
                 }
             }
             sessions.add(LinkSession.ssh(link, sshd, typist));
@@ -88,7 +89,8 @@ class LinkMeasurement {
             Random think = new Random(7);
             for (double loss : losses) {
                 link.impair(Impairment.lossy(loss, DELAY));
-                for (boolean closedLoop : List.of(true, false)) {
+                for (String typing : Measurements.option("link", "typing", "closed,open").split(",")) {
+                    boolean closedLoop = typing.strip().equals("closed");
                     String condition = String.format(Locale.ROOT, "%s typing, %.0f%% loss and %d ms each way",
                             closedLoop ? "closed-loop" : "open-loop", loss * 100, DELAY);
                     Map<String, Tally> tallies = new LinkedHashMap<>();
