@@ -22,7 +22,7 @@ jlink="$(dirname "$(readlink -f "$java")")/jlink"
 # The application modules; the provider modules are named because nothing requires them (they
 # are found by ServiceLoader), and --bind-services would also pull in the JDK's own providers.
 roots=dev.jmosh.cli,dev.jmosh.server,dev.jmosh.vt
-providers=dev.jmosh.ssp.crypto.ocb,dev.jmosh.ssp.transport.udp,dev.jmosh.statesync,dev.jmosh.predictor
+providers=dev.jmosh.ssp.crypto.ocb,dev.jmosh.ssp.crypto.chacha,dev.jmosh.ssp.transport.udp,dev.jmosh.statesync,dev.jmosh.predictor
 
 rm -rf "$image" "$image.tar.gz"
 mkdir -p "$out"

@@ -14,7 +14,6 @@ import dev.jmosh.ssp.core.DropReason;
 import dev.jmosh.ssp.core.TransportStats;
 import dev.jmosh.ssp.core.wire.Fragment;
 import dev.jmosh.ssp.core.wire.Packet;
-import dev.jmosh.ssp.spi.CipherProvider;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -48,7 +47,7 @@ class HostileDatagramsTest {
 
             InetSocketAddress client = new InetSocketAddress(InetAddress.getLoopbackAddress(),
                     session.localAddress().getPort());
-            PacketCipher cipher = Providers.select(CipherProvider.class).create(key);
+            PacketCipher cipher = Providers.cipher(key, null);
             Random random = new Random(7);
             for (int i = 0; i < 50; i++) {
                 byte[] garbage = new byte[30 + random.nextInt(1200)];

@@ -26,7 +26,7 @@ class ImageModulesTest {
             "java.security.sasl", "java.sql", "java.transaction.xa", "java.xml", "jdk.unsupported");
     private static final Set<String> JMOSH_MODULES = Set.of("dev.jmosh.cli", "dev.jmosh.client", "dev.jmosh.predictor",
             "dev.jmosh.pty", "dev.jmosh.server", "dev.jmosh.ssp", "dev.jmosh.ssp.core", "dev.jmosh.ssp.crypto.ocb",
-            "dev.jmosh.ssp.transport.udp", "dev.jmosh.statesync", "dev.jmosh.vt");
+            "dev.jmosh.ssp.crypto.chacha", "dev.jmosh.ssp.transport.udp", "dev.jmosh.statesync", "dev.jmosh.vt");
     private static final Set<String> LIBRARIES = Set.of("com.googlecode.lanterna", "org.bouncycastle.provider");
 
     private static List<String> facts;
@@ -78,7 +78,7 @@ class ImageModulesTest {
         Map<String, String> providers = new TreeMap<>();
         for (String line : facts("provider")) {
             String[] a = line.split(" ");
-            providers.merge(a[0], a[1], (x, y) -> x + "," + y);
+            providers.merge(a[0], a[1], JpmsIntegrityTest::sortedUnion);
         }
         assertThat(providers).containsExactlyInAnyOrderEntriesOf(JpmsIntegrityTest.EXPECTED_PROVIDERS);
     }
@@ -87,10 +87,10 @@ class ImageModulesTest {
     @Timeout(60)
     void eachProgramsGraphResolvesInTheImageWithItsProviders() {
         assertThat(facts("app").stream().filter(l -> l.startsWith("dev.jmosh.server ")).map(l -> l.split(" ")[1]))
-                .contains("dev.jmosh.pty", "dev.jmosh.ssp.crypto.ocb", "dev.jmosh.ssp.transport.udp",
+                .contains("dev.jmosh.pty", "dev.jmosh.ssp.crypto.ocb", "dev.jmosh.ssp.crypto.chacha", "dev.jmosh.ssp.transport.udp",
                         "dev.jmosh.statesync", "org.bouncycastle.provider");
         assertThat(facts("app").stream().filter(l -> l.startsWith("dev.jmosh.cli ")).map(l -> l.split(" ")[1]))
-                .contains("dev.jmosh.client", "com.googlecode.lanterna", "dev.jmosh.ssp.crypto.ocb",
+                .contains("dev.jmosh.client", "com.googlecode.lanterna", "dev.jmosh.ssp.crypto.ocb", "dev.jmosh.ssp.crypto.chacha",
                         "dev.jmosh.ssp.transport.udp", "dev.jmosh.statesync", "dev.jmosh.predictor");
         // (binding adds java.base's service providers, Bouncy Castle's JCA provider among them)
         assertThat(facts("app").stream().filter(l -> l.startsWith("dev.jmosh.vt ")).map(l -> l.split(" ")[1])

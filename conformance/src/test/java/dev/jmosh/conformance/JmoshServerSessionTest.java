@@ -12,7 +12,6 @@ import dev.jmosh.ssp.ReceivedDatagram;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.core.Connection;
 import dev.jmosh.ssp.core.Transport;
-import dev.jmosh.ssp.spi.CipherProvider;
 import dev.jmosh.ssp.spi.TransportProvider;
 import dev.jmosh.statesync.CompleteTerminal;
 import dev.jmosh.statesync.UserEvent;
@@ -95,7 +94,7 @@ class JmoshServerSessionTest {
             Clock clock = Clock.system();
             try (DatagramTransport socket = Providers.select(TransportProvider.class).connect(address)) {
                 Transport<UserStream, CompleteTerminal> client = new Transport<>(
-                        Connection.client(socket, Providers.select(CipherProvider.class).create(key), address, clock),
+                        Connection.client(socket, Providers.cipher(key, null), address, clock),
                         new UserStream(), new CompleteTerminal(80, 24), clock, new SecureRandom());
                 client.currentState().push(new UserEvent.Resize(80, 24));
                 List<long[]> acks = new ArrayList<>(); // {echo ack, time seen}

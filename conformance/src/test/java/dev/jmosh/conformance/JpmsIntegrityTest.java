@@ -25,13 +25,19 @@ import org.junit.jupiter.api.Test;
 class JpmsIntegrityTest {
     /** Each SPI's providers on the launchers' module path and in the image, comma-separated. */
     static final Map<String, String> EXPECTED_PROVIDERS = Map.of(
-            "dev.jmosh.ssp.spi.CipherProvider", "dev.jmosh.ssp.crypto.ocb.internal.OcbCipherProvider",
+            // mosh's cipher, and a second for two jmosh ends (selected by name, the key names it)
+            "dev.jmosh.ssp.spi.CipherProvider", "dev.jmosh.ssp.crypto.chacha.internal.ChachaCipherProvider,"
+                    + "dev.jmosh.ssp.crypto.ocb.internal.OcbCipherProvider",
             "dev.jmosh.ssp.spi.TransportProvider", "dev.jmosh.ssp.transport.udp.internal.UdpTransportProvider",
             "dev.jmosh.ssp.spi.StateTypeProvider", "dev.jmosh.statesync.internal.MoshStateTypes",
             // two prediction engines by design: mosh's local echo and "never"
             "dev.jmosh.ssp.spi.PredictorProvider", "dev.jmosh.predictor.internal.MoshPredictorProvider,"
                     + "dev.jmosh.predictor.internal.NeverPredictorProvider");
 
+    /** Two comma-separated provider lists as one, sorted: module resolution has no order. */
+    static String sortedUnion(String a, String b) {
+        return Stream.of((a + "," + b).split(",")).sorted().collect(Collectors.joining(","));
+    }
 
     private static Path[] launcherModulePath() throws Exception {
         return launcherModulePath("cli-lanterna");
@@ -57,7 +63,7 @@ class JpmsIntegrityTest {
         Configuration cf = ModuleLayer.boot().configuration()
                 .resolveAndBind(finder, ModuleFinder.of(), Set.of("dev.jmosh.server"));
         assertThat(cf.modules().stream().map(ResolvedModule::name)).contains("dev.jmosh.pty",
-                "dev.jmosh.ssp.crypto.ocb", "dev.jmosh.ssp.transport.udp", "dev.jmosh.statesync");
+                "dev.jmosh.ssp.crypto.ocb", "dev.jmosh.ssp.crypto.chacha", "dev.jmosh.ssp.transport.udp", "dev.jmosh.statesync");
     }
 
     @Test
@@ -74,7 +80,7 @@ class JpmsIntegrityTest {
             for (ModuleDescriptor.Provides p : m.reference().descriptor().provides()) {
                 if (p.service().startsWith("dev.jmosh.")) {
                     for (String impl : p.providers()) {
-                        providers.merge(p.service(), impl, (a, b) -> a + "," + b);
+                        providers.merge(p.service(), impl, JpmsIntegrityTest::sortedUnion);
                     }
                 }
             }

@@ -10,7 +10,6 @@ import dev.jmosh.ssp.core.wire.Compressor;
 import dev.jmosh.ssp.core.wire.Fragment;
 import dev.jmosh.ssp.core.wire.Instruction;
 import dev.jmosh.ssp.core.wire.Packet;
-import dev.jmosh.ssp.spi.CipherProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +115,7 @@ class LinkTraceProbe {
             link.up().tap(null);
             link.down().tap(null);
         }
-        PacketCipher cipher = Providers.select(CipherProvider.class).create(SessionKey.parse(key));
+        PacketCipher cipher = Providers.cipher(SessionKey.parse(key), null);
         List<String> lines = new ArrayList<>();
         Set<String> fragments = new HashSet<>();
         int[] count = new int[4];

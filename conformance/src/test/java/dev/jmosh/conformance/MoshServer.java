@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * kills the daemon by that PID only, if it still runs.
  */
 final class MoshServer implements AutoCloseable {
-    private static final Pattern CONNECT = Pattern.compile("MOSH CONNECT (\\d+) ([A-Za-z0-9/+]{22})");
+    private static final Pattern CONNECT = Pattern.compile("MOSH CONNECT (\\d+) ((?:[a-z0-9][a-z0-9.-]*:[A-Za-z0-9/+]+)|[A-Za-z0-9/+]{22})");
     private static final Pattern PID = Pattern.compile("pid = (\\d+)");
 
     final int port;
@@ -61,8 +61,16 @@ final class MoshServer implements AutoCloseable {
      */
     static MoshServer startVia(List<String> prefix, String address, String server, java.util.Map<String, String> env,
                                String... command) throws IOException, InterruptedException {
+        return startVia(prefix, address, server, List.of(), env, command);
+    }
+
+    /** The same, with {@code options} after {@code new -p 0 -i ADDRESS}. */
+    static MoshServer startVia(List<String> prefix, String address, String server, List<String> options,
+            java.util.Map<String, String> env, String... command) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(server, "new", "-p", "0", "-i", address, "--"));
+        cmd.addAll(List.of(server, "new", "-p", "0", "-i", address));
+        cmd.addAll(options);
+        cmd.add("--");
         cmd.addAll(List.of(command));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);

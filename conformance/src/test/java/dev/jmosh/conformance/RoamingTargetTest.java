@@ -16,7 +16,6 @@ import dev.jmosh.ssp.core.wire.Compressor;
 import dev.jmosh.ssp.core.wire.Fragment;
 import dev.jmosh.ssp.core.wire.Instruction;
 import dev.jmosh.ssp.core.wire.Packet;
-import dev.jmosh.ssp.spi.CipherProvider;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -94,7 +93,7 @@ class RoamingTargetTest {
              DatagramSocket attacker = new DatagramSocket(new InetSocketAddress(LO, 0))) {
             relay.recordUpstream(100_000);
             SessionKey key = SessionKey.parse(server.key);
-            PacketCipher cipher = Providers.select(CipherProvider.class).create(key);
+            PacketCipher cipher = Providers.cipher(key, null);
             Recorder screen = new Recorder();
             try (ClientSession session = new ClientSession(
                     ClientConfig.of(new InetSocketAddress(LO, relay.clientPort()), key, 80, 24), screen)) {
@@ -185,7 +184,7 @@ class RoamingTargetTest {
         }
         byte[] otherKey = new byte[SessionKey.BYTES];
         random.nextBytes(otherKey);
-        PacketCipher wrongKey = Providers.select(CipherProvider.class).create(SessionKey.ofBytes(otherKey));
+        PacketCipher wrongKey = Providers.cipher(SessionKey.ofBytes(otherKey), null);
         for (int i = 0; i < OTHER_KEY; i++) {
             bad.add(new Packet(Nonce.of(Direction.TO_SERVER, newestSeq + 1_000 + i), 0, Packet.TIMESTAMP_NONE, payload)
                     .seal(wrongKey));

@@ -2,6 +2,7 @@ package dev.jmosh.cli;
 
 import dev.jmosh.cli.internal.Locale8;
 import dev.jmosh.cli.internal.Prewarm;
+import dev.jmosh.cli.internal.TerminalClient;
 import dev.jmosh.cli.internal.Terminfo;
 import dev.jmosh.cli.internal.Tty;
 import dev.jmosh.cli.internal.bootstrap.Bootstrap;
@@ -99,6 +100,9 @@ public final class JmoshMain {
         }
         colors = colors == null || !colors.strip().matches("[0-9]+") ? "0" : colors.strip();
         Map<String, String> env = new HashMap<>(environment);
+        if (o.cipher() != null) {
+            env.put(TerminalClient.CIPHER_VARIABLE, o.cipher()); // the key the server prints must be for it
+        }
         if (o.overwrite()) {
             env.put("MOSH_PREDICTION_OVERWRITE", "yes");
         }

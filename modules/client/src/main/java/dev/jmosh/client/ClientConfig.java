@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param rows the local window's height
  * @param escapeKey the escape key (see {@link EscapeKey#fromEnvironment})
  * @param clock the clock every timer reads
- * @param cipher a cipher provider name, or null for the only one present
+ * @param cipher the cipher the session must use, or null for the one {@code key} is for (see
+ *     {@link dev.jmosh.ssp.Providers#cipher}: a key for another cipher fails before anything is sent)
  * @param transport a transport provider name, or null for the only one present
  * @param timing mosh's send timing, or jmosh's refinements of it (see {@link SendTiming})
  * @param predictor a prediction provider name, or null for the default (see {@link #predictorName})

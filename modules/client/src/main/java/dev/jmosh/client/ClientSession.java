@@ -12,7 +12,6 @@ import dev.jmosh.ssp.core.Connection;
 import dev.jmosh.ssp.core.DatagramPump;
 import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.ssp.core.TransportStats;
-import dev.jmosh.ssp.spi.CipherProvider;
 import dev.jmosh.ssp.spi.Predictor;
 import dev.jmosh.ssp.spi.PredictorProvider;
 import dev.jmosh.ssp.spi.TransportProvider;
@@ -99,7 +98,7 @@ public final class ClientSession implements AutoCloseable {
         // first, so that a bad option leaves no socket open
         this.predictor = Providers.select(PredictorProvider.class, config.predictorName())
                 .create(Framebuffer.class, config.predictionOptions());
-        this.cipher = Providers.select(CipherProvider.class, config.cipher()).create(config.key());
+        this.cipher = Providers.cipher(config.key(), config.cipher());
         this.datagrams = Providers.select(TransportProvider.class, config.transport()).connect(config.server());
         this.notifications = new NotificationEngine(clock);
         if (config.escapeKey().enabled()) {

@@ -7,7 +7,6 @@ import dev.jmosh.ssp.ReceivedDatagram;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.core.Connection;
 import dev.jmosh.ssp.core.Transport;
-import dev.jmosh.ssp.spi.CipherProvider;
 import dev.jmosh.ssp.spi.TransportProvider;
 import dev.jmosh.statesync.CompleteTerminal;
 import dev.jmosh.statesync.UserStream;
@@ -35,7 +34,7 @@ final class LoopbackServer implements AutoCloseable {
         Clock clock = Clock.system();
         socket = Providers.select(TransportProvider.class).bind(InetAddress.getLoopbackAddress(), 0, 0);
         transport = new Transport<>(
-                Connection.server(socket, Providers.select(CipherProvider.class).create(key), clock),
+                Connection.server(socket, Providers.cipher(key, null), clock),
                 new CompleteTerminal(20, 4), new UserStream(), clock, new SecureRandom());
         byte[] text = screenText.getBytes(StandardCharsets.UTF_8);
         thread = new Thread(() -> serve(text), "loopback-server");

@@ -12,6 +12,7 @@ import dev.jmosh.server.internal.ServerExit;
 import dev.jmosh.server.internal.ServerSession;
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.DatagramTransport;
+import dev.jmosh.ssp.ProviderSelectionException;
 import dev.jmosh.ssp.Providers;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.core.Connection;
@@ -111,8 +112,9 @@ public final class ServerMain {
         IdleTimeouts timeouts = IdleTimeouts.from(env);
         err.print(timeouts.warnings());
         SendTiming timing = SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-server: " + w));
+        CipherProvider cipher = cipher(program, args.cipher());
         DatagramTransport transport = Binder.bind(args, err);
-        SessionKey key = newKey();
+        SessionKey key = newKey(cipher);
         if (stdinIsTerminal()) {
             out.print("\r\n\n");
         }
@@ -125,7 +127,7 @@ public final class ServerMain {
 
         Clock clock = Clock.system();
         Connection connection = Connection.server(transport,
-                Providers.select(CipherProvider.class).create(key), clock);
+                cipher.create(key), clock);
         connection.setLog(err::println);
         CompleteTerminal terminal = new CompleteTerminal(size[0], size[1]);
         Transport<CompleteTerminal, UserStream> network = new Transport<>(connection, terminal.copy(),
@@ -141,20 +143,31 @@ public final class ServerMain {
         }
     }
 
+    /** The cipher named by {@code --cipher}, else by {@code -Djmosh.cipher}, else mosh's; one line if there is none. */
+    private static CipherProvider cipher(String program, String name) throws ServerExit {
+        try {
+            return Providers.select(CipherProvider.class, name, SessionKey.MOSH_CIPHER);
+        } catch (ProviderSelectionException e) {
+            throw new ServerExit(1, program + ": " + e.getMessage() + "\n", "");
+        }
+    }
+
     /**
-     * A new session key: 16 bytes from {@code /dev/urandom}, where mosh's PRNG reads them too;
-     * faster at start than a first {@code SecureRandom}, which is what a failed read falls back to.
+     * A new session key for {@code cipher}: from {@code /dev/urandom}, where mosh's PRNG reads
+     * it too; faster at start than a first {@code SecureRandom}, which is what a failed read
+     * falls back to.
      */
-    private static SessionKey newKey() {
+    private static SessionKey newKey(CipherProvider cipher) {
+        int bytes = cipher.keyBytes();
         try (InputStream in = new FileInputStream("/dev/urandom")) {
-            byte[] raw = in.readNBytes(SessionKey.BYTES);
-            if (raw.length == SessionKey.BYTES) {
-                return SessionKey.ofBytes(raw);
+            byte[] raw = in.readNBytes(bytes);
+            if (raw.length == bytes) {
+                return SessionKey.ofBytes(cipher.name(), raw);
             }
         } catch (IOException e) {
             // fall back below
         }
-        return SessionKey.generate(new SecureRandom());
+        return SessionKey.generate(cipher.name(), bytes, new SecureRandom());
     }
 
     /** Whether standard input is a terminal, read from /proc without a native call. */

@@ -25,6 +25,10 @@ public final class Providers {
     private Providers() {
     }
 
+    private static String property(Class<?> service) {
+        return PROPERTIES.getOrDefault(service, service.getName());
+    }
+
     /** Selects a provider of {@code service}, honouring its system property. */
     public static <P extends NamedProvider> P select(Class<P> service) {
         return select(service, null);
@@ -42,9 +46,45 @@ public final class Providers {
         return choose(service, found, explicitName);
     }
 
+    /**
+     * Selects a provider of {@code service} with a fallback: an explicit name, else the system
+     * property, else {@code fallbackName} when more than one provider is present (where only
+     * one is, it is taken as always).
+     */
+    public static <P extends NamedProvider> P select(Class<P> service, String explicitName, String fallbackName) {
+        List<P> found = ServiceLoader.load(service).stream()
+                .map(ServiceLoader.Provider::get).collect(Collectors.toList());
+        String name = explicitName != null ? explicitName : System.getProperty(property(service));
+        if ((name == null || name.isEmpty()) && found.size() > 1) {
+            name = fallbackName;
+        }
+        return choose(service, found, name);
+    }
+
+    /**
+     * The cipher for {@code key}, from the provider named in the key. A cipher asked for by name
+     * ({@code requestedName}, else the {@code jmosh.cipher} property) must be the key's: two ends
+     * told different ciphers fail here, before any datagram is sealed or opened.
+     *
+     * @throws ProviderSelectionException in one line: the key is for another cipher, no provider
+     *     has the key's name, or the key's length is not the cipher's
+     */
+    public static PacketCipher cipher(SessionKey key, String requestedName) {
+        String asked = requestedName != null ? requestedName : System.getProperty(CipherProvider.PROPERTY);
+        if (asked != null && !asked.isEmpty() && !asked.equals(key.cipher())) {
+            throw new ProviderSelectionException("the session key is for " + key.cipher() + ", not " + asked);
+        }
+        CipherProvider provider = select(CipherProvider.class, key.cipher());
+        if (provider.keyBytes() != key.length()) {
+            throw new ProviderSelectionException("a " + key.cipher() + " key has " + provider.keyBytes()
+                    + " bytes, not " + key.length());
+        }
+        return provider.create(key);
+    }
+
     /** Applies the policy to an explicit candidate list (for tests and embedders with their own loaders). */
     public static <P extends NamedProvider> P choose(Class<P> service, List<P> candidates, String explicitName) {
-        String property = PROPERTIES.getOrDefault(service, service.getName());
+        String property = property(service);
         String name = explicitName != null ? explicitName : System.getProperty(property);
         String names = candidates.stream().map(NamedProvider::name).sorted()
                 .collect(Collectors.joining(", "));

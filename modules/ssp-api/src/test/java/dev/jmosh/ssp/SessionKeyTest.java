@@ -113,6 +113,32 @@ class SessionKeyTest {
     }
 
     @Test
+    void aKeyForAnotherCipherCarriesItsNameAndRoundTrips() throws CryptoException {
+        byte[] raw = new byte[32];
+        raw[31] = 7;
+        SessionKey key = SessionKey.ofBytes("chacha20-poly1305", raw);
+        assertThat(key.printable()).isEqualTo("chacha20-poly1305:" + "A".repeat(42) + "c");
+        assertThat(key.cipher()).isEqualTo("chacha20-poly1305");
+        assertThat(key.length()).isEqualTo(32);
+        assertThat(SessionKey.parse(key.printable())).isEqualTo(key);
+        assertThat(SessionKey.parse("jeYHHLGDF4noDdb3vKJtZQ").cipher()).isEqualTo(SessionKey.MOSH_CIPHER);
+        assertThat(SessionKey.ofBytes(SessionKey.MOSH_CIPHER, new byte[16]).printable()).hasSize(22);
+        // the same bytes for two ciphers are two keys
+        assertThat(SessionKey.ofBytes("x", new byte[16])).isNotEqualTo(SessionKey.ofBytes(new byte[16]));
+    }
+
+    @Test
+    void aMalformedNamedKeyIsRefusedInOneLine() {
+        assertThat(catchParse(":AAAA")).hasMessage("Key's cipher name before ':' must be lowercase letters, digits, '-' or '.'.");
+        assertThat(catchParse("Chacha:AAAA")).hasMessage("Key's cipher name before ':' must be lowercase letters, digits, '-' or '.'.");
+        assertThat(catchParse("chacha20-poly1305:AA*A")).hasMessage("Key for chacha20-poly1305 must be well-formed base64.");
+        assertThat(catchParse("chacha20-poly1305:")).hasMessage("Key for chacha20-poly1305 must have 1 to 64 octets.");
+        assertThat(catchParse("chacha20-poly1305:AAA=")).hasMessage("Key for chacha20-poly1305 must be unpadded base64 of its octets.");
+        assertThat(catchParse("chacha20-poly1305:AB")).as("stray bits").isNotNull();
+        assertThat(catchParse("chacha20-poly1305:" + "A".repeat(88))).hasMessage("Key for chacha20-poly1305 must have 1 to 64 octets.");
+    }
+
+    @Test
     void toStringHidesTheKey() throws CryptoException {
         SessionKey key = SessionKey.parse("jeYHHLGDF4noDdb3vKJtZQ");
         assertThat(key.toString()).doesNotContain("jeYHHLGDF4noDdb3vKJtZQ").doesNotContain("8de6");

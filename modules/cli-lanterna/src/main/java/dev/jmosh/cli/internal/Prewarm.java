@@ -46,7 +46,7 @@ public final class Prewarm {
             ScreenRenderer renderer = new ScreenRenderer(new Discard(), "[mosh] ", true);
             renderer.render(emulator.framebuffer(), Optional.empty());
             renderer.render(emulator.framebuffer(), Optional.of("mosh: Last contact 3 seconds ago."));
-            PacketCipher cipher = Providers.select(CipherProvider.class).create(SessionKey.generate(new SecureRandom()));
+            PacketCipher cipher = Providers.select(CipherProvider.class, SessionKey.MOSH_CIPHER).create(SessionKey.generate(new SecureRandom()));
             Nonce nonce = Nonce.of(Direction.TO_SERVER, 1);
             cipher.open(nonce, cipher.seal(nonce, SAMPLE, 0, SAMPLE.length), 0, SAMPLE.length + 16);
         } catch (Exception | LinkageError e) {

@@ -8,6 +8,7 @@ import dev.jmosh.client.ExitStatus;
 import dev.jmosh.predictor.PredictionOptions;
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
+import dev.jmosh.ssp.ProviderSelectionException;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.core.SendTiming;
 import dev.jmosh.vt.Framebuffer;
@@ -37,6 +38,8 @@ import java.util.function.Consumer;
  * standard input open and unread, so the JVM may go on with other work.
  */
 public final class TerminalClient implements ClientListener {
+    /** The cipher the session must use (beyond mosh): its key must be for it, or the client ends before sending. */
+    public static final String CIPHER_VARIABLE = "JMOSH_CIPHER";
     private static final List<String> TITLE_TERMS = List.of("xterm", "rxvt", "kterm", "Eterm", "alacritty", "screen", "tmux");
 
     private final Tty tty;
@@ -110,6 +113,10 @@ public final class TerminalClient implements ClientListener {
                     return 1;
                 } catch (BadAddressException e) {
                     farewell = "Network exception: " + e.getMessage() + "\r\n";
+                    return 1;
+                } catch (ProviderSelectionException e) {
+                    // e.g. JMOSH_CIPHER asks for a cipher the key is not for: nothing has been sent
+                    farewell = "jmosh-client: " + e.getMessage() + "\r\n";
                     return 1;
                 }
                 attach(s);
@@ -220,7 +227,7 @@ public final class TerminalClient implements ClientListener {
         }
         return new ClientConfig(new InetSocketAddress(address, port.getAsInt()), sessionKey,
                 size.getColumns(), size.getRows(), EscapeKey.fromEnvironment(env.get("MOSH_ESCAPE_KEY")),
-                Clock.system(), null, null,
+                Clock.system(), env.get(CIPHER_VARIABLE), null,
                 SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-client: " + w)),
                 null, PredictionOptions.fromEnvironment(env)).withPortName(args.port());
     }

@@ -9,7 +9,9 @@ import java.util.Map;
  * mosh-server's command line (mosh-server.cc {@code main}): a pre-scan for {@code --help},
  * {@code -h}, {@code --version} and {@code --}; then {@code new} with GNU getopt
  * {@code "@:i:p:c:svl:"} (bundling, attached arguments, non-options ignored, errors reported
- * under the name {@code new} and then ignored), or the legacy {@code [IP [PORT]]} form.
+ * under the name {@code new} and then ignored), or the legacy {@code [IP [PORT]]} form. Beyond
+ * mosh, {@code new} takes {@code --cipher NAME} (or {@code --cipher=NAME}): the datagram cipher,
+ * whose name the printed key then carries.
  *
  * @param ip address to bind first, or null for any interface
  * @param ports the port search range
@@ -18,9 +20,10 @@ import java.util.Map;
  * @param locales the {@code -l NAME=VALUE} settings, in order
  * @param command the command after {@code --}, or empty for the login shell
  * @param warnings what mosh prints to stderr while parsing without stopping
+ * @param cipher the {@code --cipher} name, or null for the {@code jmosh.cipher} property or mosh's
  */
 public record ServerArgs(String ip, PortRange ports, int colors, int verbose, List<String> locales,
-        List<String> command, String warnings) {
+        List<String> command, String warnings, String cipher) {
 
     /** Parses {@code argv} (without the program name); {@code program} is argv[0] for messages. */
     public static ServerArgs parse(String program, String[] argv, Map<String, String> env) throws ServerExit {
@@ -46,7 +49,7 @@ public record ServerArgs(String ip, PortRange ports, int colors, int verbose, Li
         }
         String ip = args.isEmpty() ? null : args.get(0);
         String port = args.size() == 2 ? args.get(1) : null;
-        return new ServerArgs(ip, ports(program, port), 0, 0, List.of(), command, "");
+        return new ServerArgs(ip, ports(program, port), 0, 0, List.of(), command, "", null);
     }
 
     private static ServerArgs parseNew(String program, List<String> args, List<String> command,
@@ -57,8 +60,19 @@ public record ServerArgs(String ip, PortRange ports, int colors, int verbose, Li
         int colors = 0;
         int verbose = 0;
         List<String> locales = new ArrayList<>();
+        String cipher = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
+            if (a.startsWith("--cipher=")) {
+                cipher = a.substring("--cipher=".length());
+                continue;
+            } else if (a.equals("--cipher")) {
+                if (i + 1 == args.size()) {
+                    throw new ServerExit(1, program + ": --cipher needs a cipher name\n" + Messages.usage(program), "");
+                }
+                cipher = args.get(++i);
+                continue;
+            }
             if (!a.startsWith("-") || a.length() == 1) {
                 continue; // GNU getopt permutes operands to the end; mosh never reads them
             }
@@ -93,7 +107,7 @@ public record ServerArgs(String ip, PortRange ports, int colors, int verbose, Li
             }
         }
         return new ServerArgs(ip, ports(program, port), colors, verbose, List.copyOf(locales), command,
-                warnings.toString());
+                warnings.toString(), cipher);
     }
 
     private static PortRange ports(String program, String port) throws ServerExit {

@@ -79,6 +79,17 @@ class ServerArgsTest {
     }
 
     @Test
+    void newTakesACipherByNameBeyondMosh() throws Exception {
+        assertThat(parse(Map.of(), "new", "-s", "--cipher", "chacha20-poly1305", "-c", "8").cipher())
+                .isEqualTo("chacha20-poly1305");
+        assertThat(parse(Map.of(), "new", "--cipher=x", "--", "--cipher", "y").cipher()).isEqualTo("x");
+        assertThat(parse(Map.of(), "new").cipher()).isNull();
+        assertThatThrownBy(() -> parse(Map.of(), "new", "--cipher"))
+                .isInstanceOf(ServerExit.class)
+                .satisfies(e -> assertThat(((ServerExit) e).stderr()).startsWith("jmosh-server: --cipher needs a cipher name\n"));
+    }
+
+    @Test
     void afterTheDoubleDashEverythingIsTheCommand() throws Exception {
         assertThat(parse(Map.of(), "new", "--", "ls", "-h", "--version").command()).isEqualTo(List.of("ls", "-h", "--version"));
     }

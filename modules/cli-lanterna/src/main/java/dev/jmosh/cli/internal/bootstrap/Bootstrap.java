@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * or mosh's message and exit status.
  */
 public final class Bootstrap {
-    private static final Pattern CONNECT = Pattern.compile("^MOSH CONNECT (\\d+?) ([A-Za-z0-9/+]{22})\\s*$");
+    private static final Pattern CONNECT = Pattern.compile("^MOSH CONNECT (\\d+?) ((?:[a-z0-9][a-z0-9.-]*:[A-Za-z0-9/+]+)|[A-Za-z0-9/+]{22})\\s*$");
     private static final Pattern IP = Pattern.compile("^MOSH IP (\\S+)\\s*$");
     /** mosh.pl's {@code remote} mode: the server's shell prints the SSH_CONNECTION it sees. */
     private static final String SSH_CONNECTION_PREFIX = "sh -c "

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The arguments the wrapper gives the server, as mosh.pl builds them: {@code new -c COLORS},
  * the bind rule ({@code -s}, {@code -i IP} or nothing), {@code -p PORT}, one {@code -l NAME=VALUE}
- * for each locale variable set here, and {@code -- command...}.
+ * for each locale variable set here, and {@code -- command...}; beyond mosh, {@code --cipher NAME}.
  */
 final class ServerCommand {
     /** The locale variables mosh.pl passes on, in its order. */
@@ -25,6 +25,10 @@ final class ServerCommand {
         if (o.port() != null) {
             a.add("-p");
             a.add(o.port());
+        }
+        if (o.cipher() != null) {
+            a.add("--cipher"); // jmosh-server only: mosh-server's getopt reads it as "-c ipher" and exits
+            a.add(o.cipher());
         }
         for (String v : LOCALE_VARS) {
             String value = env.get(v);

@@ -2,6 +2,9 @@ package dev.jmosh.cli.internal.bootstrap;
 
 import dev.jmosh.cli.internal.bootstrap.GetoptLong.Kind;
 import dev.jmosh.cli.internal.bootstrap.GetoptLong.Spec;
+import dev.jmosh.ssp.ProviderSelectionException;
+import dev.jmosh.ssp.Providers;
+import dev.jmosh.ssp.spi.CipherProvider;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,10 +30,11 @@ import java.util.regex.Pattern;
  * @param bindServer {@code --bind-server}, or null
  * @param remoteIp {@code --experimental-remote-ip}: proxy, local or remote
  * @param operands {@code [user@]host [command...]}, or {@code host port} for the proxy
+ * @param cipher {@code --cipher=NAME} (beyond mosh: both ends must be jmosh), or null for mosh's
  */
 public record WrapperOptions(String client, String server, String predict, boolean overwrite, String port,
         String family, List<String> ssh, boolean sshPty, boolean termInit, boolean local, boolean fakeProxy,
-        String bindServer, String remoteIp, List<String> operands) {
+        String bindServer, String remoteIp, List<String> operands, String cipher) {
 
     private static final GetoptLong GETOPT = new GetoptLong(List.of(
             new Spec("client", Kind.STRING), new Spec("server", Kind.STRING), new Spec("predict", Kind.STRING),
@@ -40,7 +44,7 @@ public record WrapperOptions(String client, String server, String predict, boole
             new Spec("ssh", Kind.STRING), new Spec("ssh-pty", Kind.NEGATABLE), new Spec("init", Kind.NEGATABLE),
             new Spec("local", Kind.FLAG), new Spec("help", Kind.FLAG), new Spec("version", Kind.FLAG),
             new Spec("fake-proxy", Kind.NEGATABLE), new Spec("bind-server", Kind.STRING),
-            new Spec("experimental-remote-ip", Kind.STRING)));
+            new Spec("experimental-remote-ip", Kind.STRING), new Spec("cipher", Kind.STRING)));
     private static final Set<String> MODES = Set.of("adaptive", "always", "never", "experimental");
     private static final Pattern PORT = Pattern.compile("^(\\d+)(:(\\d+))?$");
 
@@ -78,6 +82,7 @@ public record WrapperOptions(String client, String server, String predict, boole
         boolean fakeProxy = false;
         String bind = null;
         String remoteIp = "proxy";
+        String cipher = null;
         for (GetoptLong.Given g : r.options()) {
             String v = g.value();
             switch (g.option()) {
@@ -100,6 +105,7 @@ public record WrapperOptions(String client, String server, String predict, boole
                 case "fake-proxy" -> fakeProxy = v.equals("1");
                 case "bind-server" -> bind = v;
                 case "experimental-remote-ip" -> remoteIp = v;
+                case "cipher" -> cipher = v;
                 default -> throw new IllegalStateException("unhandled option " + g.option());
             }
         }
@@ -124,11 +130,18 @@ public record WrapperOptions(String client, String server, String predict, boole
         if (port != null) {
             checkPort(argv0, port);
         }
+        if (cipher != null) {
+            try {
+                Providers.select(CipherProvider.class, cipher); // before a server is started for nothing
+            } catch (ProviderSelectionException e) {
+                throw new WrapperFailure(argv0 + ": " + e.getMessage() + "\n", WrapperFailure.USAGE);
+            }
+        }
         if (!fakeProxy && r.operands().isEmpty() && !local) {
             throw new WrapperFailure(WrapperText.usage(argv0), WrapperFailure.USAGE);
         }
         return new Parsed(Early.NONE, new WrapperOptions(client, server, predict, overwrite, port, family, ssh, sshPty,
-                init, local, fakeProxy, bind, remoteIp, List.copyOf(r.operands())));
+                init, local, fakeProxy, bind, remoteIp, List.copyOf(r.operands()), cipher));
     }
 
     private static void checkPredict(String argv0, String predict, boolean fromEnv) throws WrapperFailure {

@@ -34,6 +34,8 @@ public final class WrapperText {
                 + "                                (No effect on server-side SSH port)\n"
                 + "        --bind-server={ssh|any|IP}  ask the server to reply from an IP address\n"
                 + "                                       (default: \"ssh\")\n"
+                + "        --cipher=NAME        datagram cipher, e.g. chacha20-poly1305; needs a jmosh\n"
+                + "                                server (default: aes-128-ocb, mosh's)\n"
                 + "\n"
                 + "        --ssh=COMMAND        ssh command to run when setting up session\n"
                 + "                                (example: \"ssh -p 2222\")\n"

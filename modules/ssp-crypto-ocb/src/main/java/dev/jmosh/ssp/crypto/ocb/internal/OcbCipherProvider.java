@@ -11,7 +11,7 @@ import dev.jmosh.ssp.spi.CipherProvider;
  */
 public final class OcbCipherProvider implements CipherProvider {
     /** The name users pass as {@code -Djmosh.cipher=aes-128-ocb}. */
-    public static final String NAME = "aes-128-ocb";
+    public static final String NAME = SessionKey.MOSH_CIPHER;
 
     /** Public no-argument constructor for {@link java.util.ServiceLoader}. */
     public OcbCipherProvider() {
@@ -24,6 +24,9 @@ public final class OcbCipherProvider implements CipherProvider {
 
     @Override
     public PacketCipher create(SessionKey key) {
+        if (!key.cipher().equals(NAME)) {
+            throw new IllegalArgumentException("the session key is for " + key.cipher() + ", not " + NAME);
+        }
         return new OcbPacketCipher(key.bytes());
     }
 }

@@ -1,8 +1,8 @@
 package dev.jmosh.ssp.crypto.ocb.internal;
 
 import dev.jmosh.ssp.CryptoException;
-import dev.jmosh.ssp.Nonce;
 import dev.jmosh.ssp.PacketCipher;
+import dev.jmosh.ssp.spi.AeadPacketCipher;
 import java.util.Objects;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -29,7 +29,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * never does that (every datagram takes a fresh sequence number), and a caller that does has a
  * bug that would break OCB's confidentiality, so the guard is kept.
  */
-final class OcbPacketCipher implements PacketCipher {
+final class OcbPacketCipher extends AeadPacketCipher {
     /** AES-128 key length, in bytes. */
     static final int KEY_BYTES = 16;
     /** Tag length, in bits (mosh uses the full 128-bit OCB tag). */
@@ -52,23 +52,14 @@ final class OcbPacketCipher implements PacketCipher {
         return new OCBBlockCipher(AESEngine.newInstance(), AESEngine.newInstance());
     }
 
-    @Override
-    public byte[] seal(Nonce nonce, byte[] plaintext, int off, int len) {
-        return encrypt(nonce.cipherBytes(), null, plaintext, off, len);
-    }
-
-    @Override
-    public byte[] open(Nonce nonce, byte[] sealed, int off, int len) throws CryptoException {
-        return decrypt(nonce.cipherBytes(), null, sealed, off, len);
-    }
-
     /**
      * RFC 7253 OCB-ENCRYPT with a 128-bit tag: returns ciphertext followed by the tag.
      *
      * @param nonce12 the nonce, 1 to 15 bytes (mosh always uses 12)
      * @param ad associated data, or null for none (mosh never uses any)
      */
-    byte[] encrypt(byte[] nonce12, byte[] ad, byte[] in, int off, int len) {
+    @Override
+    protected byte[] encrypt(byte[] nonce12, byte[] ad, byte[] in, int off, int len) {
         Objects.checkFromIndexSize(off, len, in.length);
         sealer.init(true, new AEADParameters(sealerKeyed ? null : key, TAG_BITS, nonce12, ad));
         sealerKeyed = true;
@@ -83,17 +74,10 @@ final class OcbPacketCipher implements PacketCipher {
         return out;
     }
 
-    /**
-     * RFC 7253 OCB-DECRYPT with a 128-bit tag.
-     *
-     * @throws CryptoException with mosh's text when the input is shorter than a tag or the tag
-     *     does not verify; no plaintext is returned then
-     */
-    byte[] decrypt(byte[] nonce12, byte[] ad, byte[] in, int off, int len) throws CryptoException {
+    /** RFC 7253 OCB-DECRYPT with a 128-bit tag; mosh's "Packet failed integrity check." when the tag does not verify. */
+    @Override
+    protected byte[] decrypt(byte[] nonce12, byte[] ad, byte[] in, int off, int len) throws CryptoException {
         Objects.checkFromIndexSize(off, len, in.length);
-        if (len < TAG_BYTES) {
-            throw new CryptoException("Ciphertext must contain nonce and tag.");
-        }
         opener.init(false, new AEADParameters(openerKeyed ? null : key, TAG_BITS, nonce12, ad));
         openerKeyed = true;
         byte[] out = new byte[len - TAG_BYTES];
