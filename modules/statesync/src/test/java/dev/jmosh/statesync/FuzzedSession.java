@@ -14,6 +14,9 @@ import dev.jmosh.ssp.core.TransportStats;
 import dev.jmosh.ssp.core.wire.Fragment;
 import dev.jmosh.ssp.core.wire.HostMessage;
 import dev.jmosh.ssp.core.wire.Packet;
+import dev.jmosh.ssp.transport.memory.ManualClock;
+import dev.jmosh.ssp.transport.memory.MemoryEndpoint;
+import dev.jmosh.ssp.transport.memory.MemoryNetwork;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -62,10 +65,10 @@ final class FuzzedSession {
     }
 
     final long seed;
-    final SimNet.ManualClock clock = new SimNet.ManualClock(1_000_000);
-    final SimNet net;
-    final SimNet.End clientEnd;
-    final SimNet.End serverEnd;
+    final ManualClock clock = new ManualClock(1_000_000);
+    final MemoryNetwork net;
+    final MemoryEndpoint clientEnd;
+    final MemoryEndpoint serverEnd;
     final PacketCipher cipher;
     final Transport<UserStream, CompleteTerminal> client;
     final Transport<CompleteTerminal, UserStream> server;
@@ -80,15 +83,15 @@ final class FuzzedSession {
     FuzzedSession(long seed, PacketCipher clientCipher, PacketCipher serverCipher, PacketCipher testCipher) {
         this.seed = seed;
         this.cipher = testCipher;
-        net = new SimNet(clock, seed);
+        net = MemoryNetwork.simulated(clock, seed);
         clientEnd = net.endpoint(CLIENT_PORT);
         serverEnd = net.endpoint(SERVER_PORT);
-        client = new Transport<>(Connection.client(clientEnd, clientCipher, serverEnd.address(), clock),
+        client = new Transport<>(Connection.client(clientEnd, clientCipher, serverEnd.localAddress(), clock),
                 new UserStream(), new CompleteTerminal(COLS, ROWS), clock, new SplittableRandom(seed + 1));
         server = new Transport<>(Connection.server(serverEnd, serverCipher, clock), terminal.copy(),
                 new UserStream(), clock, new SplittableRandom(seed + 2));
         client.sender().setSendMindelay(1);
-        clientSide = new Side("client", Direction.TO_CLIENT, serverEnd.address());
+        clientSide = new Side("client", Direction.TO_CLIENT, serverEnd.localAddress());
         serverSide = new Side("server", Direction.TO_SERVER, null);
     }
 
@@ -124,10 +127,10 @@ final class FuzzedSession {
 
     private void step() throws CryptoException {
         net.deliverDue();
-        for (ReceivedDatagram d; (d = serverEnd.inbox.poll()) != null; ) {
+        for (ReceivedDatagram d; (d = serverEnd.poll()) != null; ) {
             genuine(serverSide, server, d);
         }
-        for (ReceivedDatagram d; (d = clientEnd.inbox.poll()) != null; ) {
+        for (ReceivedDatagram d; (d = clientEnd.poll()) != null; ) {
             genuine(clientSide, client, d);
         }
         if (terminal.setEchoAck(clock.millis())) {
@@ -231,10 +234,10 @@ final class FuzzedSession {
         boolean toServer = side == serverSide;
         Transport<?, ?> t = toServer ? server : client;
         Transport<?, ?> peer = toServer ? client : server;
-        InetSocketAddress peerAddress = toServer ? clientEnd.address() : serverEnd.address();
+        InetSocketAddress peerAddress = toServer ? clientEnd.localAddress() : serverEnd.localAddress();
         return new BadDatagrams.Target(side.accepts, side.expectedSeq, t.remoteStateNum(),
                 peer.sender().sentStateAcked(), t.sender().sentStateAcked(), List.copyOf(side.genuine),
-                net.inFlightTo(toServer ? serverEnd.address() : clientEnd.address()), side.lastGenuineId, peerAddress, toServer ? FuzzedSession::userDiff : FuzzedSession::hostDiff,
+                net.inFlightTo(toServer ? serverEnd.localAddress() : clientEnd.localAddress()), side.lastGenuineId, peerAddress, toServer ? FuzzedSession::userDiff : FuzzedSession::hostDiff,
                 toServer ? d -> decodes(new UserStream(), d) : d -> decodes(new CompleteTerminal(COLS, ROWS), d));
     }
 

@@ -24,16 +24,16 @@ class BlackoutTest {
         SimPair p = new SimPair(seed);
         p.client.sender().setTiming(timing);
         p.server.sender().setTiming(timing);
-        p.link.delayMs = 50;
+        p.link.setDelay(50);
         p.runFor(3000);
-        p.link.loss = 0.29; // a lossy spell: loss events switch duplication on
+        p.link.setLoss(0.29); // a lossy spell: loss events switch duplication on
         EchoSim.echoTimes(p, 20, seed);
-        p.link.loss = 0;
+        p.link.setLoss(0);
         p.runFor(2000);
         StringBuilder typed = new StringBuilder(new String(p.serverView(), StandardCharsets.US_ASCII)); // all so far
         long[] start = sent(p);
         long[] silent = null;
-        p.link.blackout = true;
+        p.link.setBlackout(true);
         for (int s = 0; s < SECONDS; s++) {
             if (s == SILENT_BY) {
                 silent = sent(p);
@@ -45,7 +45,7 @@ class BlackoutTest {
             p.runFor(1000);
         }
         long[] end = sent(p);
-        p.link.blackout = false;
+        p.link.setBlackout(false);
         String want = typed.toString();
         assertThat(p.runUntil(() -> new String(p.serverView(), StandardCharsets.US_ASCII).equals(want), 30_000))
                 .as("%s: everything typed arrives after the blackout", timing).isTrue();

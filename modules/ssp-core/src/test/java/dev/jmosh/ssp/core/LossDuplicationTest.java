@@ -31,8 +31,8 @@ class LossDuplicationTest {
 
     private static SimPair lossy(long seed, boolean duplication) {
         SimPair p = new SimPair(seed);
-        p.link.loss = 0.29;
-        p.link.delayMs = 50;
+        p.link.setLoss(0.29);
+        p.link.setDelay(50);
         SendTiming timing = duplication ? SendTiming.JMOSH : SendTiming.MOSH;
         p.client.sender().setTiming(timing);
         p.server.sender().setTiming(timing);
@@ -54,7 +54,7 @@ class LossDuplicationTest {
         SimPair p = lossy(500, true);
         EchoSim.echoTimes(p, 20, 5); // loss events switch duplication on at both ends
         assertThat(p.server.stats().lossEvents()).isPositive();
-        p.link.loss = 0;
+        p.link.setLoss(0);
         p.runFor(1000);
         long copies = p.server.stats().duplicates();
         long states = p.client.stats().statesReceived();
@@ -75,7 +75,7 @@ class LossDuplicationTest {
     @Test
     void aCleanLinkNeverDuplicates() throws Exception {
         SimPair p = new SimPair(21);
-        p.link.delayMs = 50;
+        p.link.setDelay(50);
         meanDelivery(p, 100);
         assertThat(p.client.stats().lossEvents()).isZero();
         assertThat(p.client.stats().duplicates()).isZero();
@@ -127,9 +127,9 @@ class LossDuplicationTest {
     /** A session that ran 3 s on a clean link (as the end-to-end measurement's does) before the loss begins. */
     private static SimPair warmThenLossy(long seed, boolean duplication) throws Exception {
         SimPair p = lossy(seed, duplication);
-        p.link.loss = 0;
+        p.link.setLoss(0);
         p.runFor(3000);
-        p.link.loss = 0.29;
+        p.link.setLoss(0.29);
         return p;
     }
 
@@ -143,7 +143,7 @@ class LossDuplicationTest {
 
     private static SimPair cleanLink(long seed) {
         SimPair p = new SimPair(seed);
-        p.link.delayMs = 50;
+        p.link.setDelay(50);
         return p;
     }
 
@@ -190,10 +190,10 @@ class LossDuplicationTest {
             EchoSim.echoTimes(p, 3, 1);
             p.runFor(3500); // heartbeats only
             assertThat(p.client.stats().lossEvents()).isZero();
-            p.link.blackout = true; // the server's next state is lost ...
+            p.link.setBlackout(true); // the server's next state is lost ...
             p.server.currentState().append(new byte[] {'x'});
             p.runFor(30);
-            p.link.blackout = false;
+            p.link.setBlackout(false);
             p.runFor(60);
             p.server.currentState().append(new byte[] {'y'}); // ... and a newer one is numbered past it
             assertThat(p.runUntil(() -> new String(p.client.latestRemoteState().state().bytes(),
@@ -215,9 +215,9 @@ class LossDuplicationTest {
         long[] all = new long[0];
         for (int seed = 0; seed < seeds; seed++) {
             SimPair p = lossy(700 + seed, timing == SendTiming.JMOSH);
-            p.link.loss = 0;
+            p.link.setLoss(0);
             p.runFor(3000);
-            p.link.loss = loss;
+            p.link.setLoss(loss);
             long u0 = p.client.stats().datagramsSent();
             long d0 = p.server.stats().datagramsSent();
             all = concat(all, EchoSim.echoTimes(p, 100, seed));
@@ -269,7 +269,7 @@ class LossDuplicationTest {
     void whenTheLinkHasBeenCleanForAWhileNothingIsCopied() throws Exception {
         SimPair p = lossy(801, true);
         EchoSim.echoTimes(p, 30, 1);
-        p.link.loss = 0;
+        p.link.setLoss(0);
         EchoSim.echoTimes(p, 60, 2); // the estimate decays with every datagram that arrives in order
         long before = p.client.stats().duplicates() + p.server.stats().duplicates();
         EchoSim.echoTimes(p, 10, 3);
@@ -286,7 +286,7 @@ class LossDuplicationTest {
             p.runFor(1500); // arrives, the server's delayed ack goes out, and more than a timeout passes
             byte[] keystroke = p.recorded().get(before);
             long sent = p.server.stats().datagramsSent();
-            p.link.inject(p.clientEnd.address(), p.serverEnd.address(), keystroke); // as a resend would
+            p.link.inject(p.clientEnd.localAddress(), p.serverEnd.localAddress(), keystroke); // as a resend would
             p.runFor(500);
             assertThat(p.server.stats().datagramsSent() - sent).as("%s: acks of the state arriving again", timing)
                     .isEqualTo(timing == SendTiming.JMOSH ? 1 : 0);
@@ -294,7 +294,7 @@ class LossDuplicationTest {
             p.client.currentState().append(new byte[] {'j'});
             p.runFor(60); // mosh's resend at the frame rate comes while our ack is on its way
             long early = p.server.stats().datagramsSent();
-            p.link.inject(p.clientEnd.address(), p.serverEnd.address(), p.recorded().get(again));
+            p.link.inject(p.clientEnd.localAddress(), p.serverEnd.localAddress(), p.recorded().get(again));
             p.runFor(30);
             assertThat(p.server.stats().datagramsSent() - early).as("%s: a copy or an early resend is not answered",
                     timing).isZero();

@@ -1,14 +1,17 @@
 package dev.jmosh.ssp.core;
 
 import dev.jmosh.ssp.CryptoException;
-import dev.jmosh.ssp.core.wire.FakeCipher;
+import dev.jmosh.ssp.core.wire.TestCiphers;
 import dev.jmosh.ssp.ReceivedDatagram;
 import dev.jmosh.ssp.WireFormatException;
+import dev.jmosh.ssp.transport.memory.ManualClock;
+import dev.jmosh.ssp.transport.memory.MemoryEndpoint;
+import dev.jmosh.ssp.transport.memory.MemoryNetwork;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 /**
- * A client and a server {@link Transport} of {@link ByteLog}s over a {@link LossyLink},
+ * A client and a server {@link Transport} of {@link ByteLog}s over a simulated {@link MemoryNetwork},
  * advanced event by event on a manual clock.
  */
 final class SimPair {
@@ -16,19 +19,21 @@ final class SimPair {
     static final int CLIENT_PORT = 40000;
 
     final ManualClock clock = new ManualClock(1_000_000);
-    final LossyLink link;
-    final LossyLink.End clientEnd;
-    final LossyLink.End serverEnd;
+    final MemoryNetwork link;
+    final MemoryEndpoint clientEnd;
+    final MemoryEndpoint serverEnd;
     final Transport<ByteLog, ByteLog> client;
     final Transport<ByteLog, ByteLog> server;
     long errors;
 
     SimPair(long seed) {
-        link = new LossyLink(clock, seed);
+        link = MemoryNetwork.simulated(clock, seed);
         clientEnd = link.endpoint(CLIENT_PORT);
         serverEnd = link.endpoint(SERVER_PORT);
-        Connection cc = Connection.client(clientEnd, new FakeCipher(42), serverEnd.address(), clock);
-        Connection sc = Connection.server(serverEnd, new FakeCipher(42), clock);
+        clientEnd.keepArrivals();
+        serverEnd.keepArrivals();
+        Connection cc = Connection.client(clientEnd, TestCiphers.ocb(42), serverEnd.localAddress(), clock);
+        Connection sc = Connection.server(serverEnd, TestCiphers.ocb(42), clock);
         client = new Transport<>(cc, new ByteLog(), new ByteLog(), clock, new SplittableRandom(seed));
         server = new Transport<>(sc, new ByteLog(), new ByteLog(), clock, new SplittableRandom(seed + 1));
         client.sender().setSendMindelay(1);
@@ -64,8 +69,8 @@ final class SimPair {
         server.tick();
     }
 
-    private void drain(LossyLink.End end, Transport<ByteLog, ByteLog> t) {
-        for (ReceivedDatagram d; (d = end.receive(0)) != null; ) {
+    private void drain(MemoryEndpoint end, Transport<ByteLog, ByteLog> t) {
+        for (ReceivedDatagram d; (d = end.poll()) != null; ) {
             try {
                 t.receive(d);
             } catch (CryptoException | WireFormatException e) {
@@ -76,12 +81,13 @@ final class SimPair {
 
     /** Every datagram the server received. */
     java.util.List<byte[]> recorded() {
-        return new java.util.ArrayList<>(serverEnd.log);
+        return new java.util.ArrayList<>(serverEnd.arrivals());
     }
 
     /** The newest datagram the client received from the server. */
     byte[] lastServerDatagram() {
-        return clientEnd.log.get(clientEnd.log.size() - 1);
+        java.util.List<byte[]> all = clientEnd.arrivals();
+        return all.get(all.size() - 1);
     }
 
     /** The bytes the server application has seen so far (through remoteDiff). */

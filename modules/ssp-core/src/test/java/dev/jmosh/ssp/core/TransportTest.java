@@ -15,7 +15,7 @@ class TransportTest {
     @Test
     void clientStateReachesServerAndIsAcknowledged() throws Exception {
         SimPair p = new SimPair(1);
-        p.link.delayMs = 30;
+        p.link.setDelay(30);
         p.client.currentState().append(ascii("echo hi\r"));
         assertThat(p.runUntil(() -> p.client.sender().sentStateAcked() >= 1, 5_000)).isTrue();
         assertThat(new String(p.serverView(), StandardCharsets.US_ASCII)).isEqualTo("echo hi\r");
@@ -41,13 +41,13 @@ class TransportTest {
     @Test
     void idleEndpointsExchangeHeartbeatsEveryThreeSecondsWithRisingStateNumbers() throws Exception {
         SimPair p = new SimPair(3);
-        p.link.delayMs = 10;
+        p.link.setDelay(10);
         p.client.currentState().append(ascii("a"));
         p.runUntil(() -> p.client.sender().sentStateAcked() >= 1, 5_000);
-        long before = p.link.delivered;
+        long before = p.link.delivered();
         long num = p.server.remoteStateNum();
         p.runFor(30_000);
-        long heartbeats = p.link.delivered - before;
+        long heartbeats = p.link.delivered() - before;
         // each side sends one empty ack every 3 s: about 20 datagrams in 30 s
         assertThat(heartbeats).isBetween(16L, 24L);
         assertThat(p.server.remoteStateNum()).isGreaterThanOrEqualTo(num + 9);
@@ -57,7 +57,7 @@ class TransportTest {
     @Test
     void rttSamplesShortenTheFrameInterval() throws Exception {
         SimPair p = new SimPair(4);
-        p.link.delayMs = 25;
+        p.link.setDelay(25);
         for (int i = 0; i < 20; i++) {
             p.client.currentState().append(ascii("k"));
             p.runFor(300);
@@ -71,10 +71,10 @@ class TransportTest {
     @Test
     void everyByteArrivesOnceAndInOrderUnderLossDelayAndReordering() throws Exception {
         SimPair p = new SimPair(5);
-        p.link.loss = 0.29;
-        p.link.delayMs = 50;
-        p.link.jitterMs = 40;
-        p.link.duplication = 0.1;
+        p.link.setLoss(0.29);
+        p.link.setDelay(50);
+        p.link.setJitter(40);
+        p.link.setDuplication(0.1);
         StringBuilder typed = new StringBuilder();
         for (int i = 0; i < 50; i++) {
             String cmd = "cmd" + i + "\r";
@@ -91,7 +91,7 @@ class TransportTest {
     @Test
     void clientShutdownIsAcknowledgedByTheServer() throws Exception {
         SimPair p = new SimPair(6);
-        p.link.delayMs = 20;
+        p.link.setDelay(20);
         p.client.currentState().append(ascii("bye"));
         p.runUntil(() -> p.client.sender().sentStateAcked() >= 1, 5_000);
         p.client.startShutdown();
@@ -105,7 +105,7 @@ class TransportTest {
         SimPair p = new SimPair(7);
         p.client.currentState().append(ascii("x"));
         p.runUntil(() -> p.client.sender().sentStateAcked() >= 1, 5_000);
-        p.link.blackout = true;
+        p.link.setBlackout(true);
         p.client.startShutdown();
         assertThat(p.runUntil(() -> p.client.shutdownAckTimedOut(), 20_000)).isTrue();
         assertThat(p.client.shutdownAcknowledged()).isFalse();
@@ -114,37 +114,37 @@ class TransportTest {
     @Test
     void aThirtySecondBlackoutLosesNothing() throws Exception {
         SimPair p = new SimPair(8);
-        p.link.delayMs = 30;
+        p.link.setDelay(30);
         p.client.currentState().append(ascii("before;"));
         p.runUntil(() -> p.client.sender().sentStateAcked() >= 1, 5_000);
-        p.link.blackout = true;
+        p.link.setBlackout(true);
         p.client.currentState().append(ascii("during;"));
         p.runFor(30_000);
-        p.link.blackout = false;
+        p.link.setBlackout(false);
         p.client.currentState().append(ascii("after;"));
         assertThat(p.runUntil(() -> new String(p.serverView(), StandardCharsets.US_ASCII)
                 .equals("before;during;after;"), 20_000)).isTrue();
         // the client hopped to new source ports during the outage and the server followed
-        assertThat(p.clientEnd.hops).isPositive();
-        assertThat(p.server.connection().remote().getPort()).isEqualTo(p.clientEnd.port);
+        assertThat(p.clientEnd.hops()).isPositive();
+        assertThat(p.server.connection().remote().getPort()).isEqualTo(p.clientEnd.localAddress().getPort());
     }
 
     @Test
     void theServerFallsSilentAfterFortySecondsWithoutTheClientAndResumesWhenItReturns() throws Exception {
         SimPair p = new SimPair(9);
-        p.link.delayMs = 10;
+        p.link.setDelay(10);
         p.client.currentState().append(ascii("x"));
         p.runUntil(() -> p.client.sender().sentStateAcked() >= 1, 5_000);
-        p.link.blackout = true;
+        p.link.setBlackout(true);
         p.runFor(45_000);
-        long sentAt45 = p.serverEnd.sent;
+        long sentAt45 = p.serverEnd.sent();
         p.runFor(10_000);
-        assertThat(p.serverEnd.sent).as("no heartbeats after the 40 s association timeout").isEqualTo(sentAt45);
+        assertThat(p.serverEnd.sent()).as("no heartbeats after the 40 s association timeout").isEqualTo(sentAt45);
         assertThat(p.server.hasRemoteAddress()).isFalse();
-        p.link.blackout = false;
+        p.link.setBlackout(false);
         p.client.currentState().append(ascii("y"));
         assertThat(p.runUntil(() -> new String(p.serverView(), StandardCharsets.US_ASCII).equals("xy")
-                && p.serverEnd.sent > sentAt45, 10_000)).isTrue();
+                && p.serverEnd.sent() > sentAt45, 10_000)).isTrue();
         assertThat(p.server.hasRemoteAddress()).isTrue();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmosh.ssp.Direction;
 import dev.jmosh.ssp.Nonce;
+import dev.jmosh.ssp.PacketCipher;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class RoundTripTest {
             int tsReply = WireSamples.intBetween(r, 0, 0xFFFF);
             byte[] payload = WireSamples.bytes(r, 60);
             Packet p = new Packet(Nonce.of(direction, seq), ts, tsReply, payload);
-            FakeCipher cipher = new FakeCipher(7);
+            PacketCipher cipher = TestCiphers.ocb(7);
             byte[] wire = p.seal(cipher);
             assertThat(wire).as("%s", c).hasSize(payload.length + Packet.OVERHEAD_BYTES);
             assertThat(Packet.open(wire, 0, wire.length, cipher)).as("%s", c).isEqualTo(p);
