@@ -14,6 +14,7 @@ import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.ssp.core.TransportStats;
 import dev.jmosh.ssp.spi.Predictor;
 import dev.jmosh.ssp.spi.PredictorProvider;
+import dev.jmosh.ssp.spi.StateTypeProvider;
 import dev.jmosh.ssp.spi.TransportProvider;
 import dev.jmosh.statesync.CompleteTerminal;
 import dev.jmosh.statesync.UserEvent;
@@ -60,6 +61,7 @@ public final class ClientSession implements AutoCloseable {
     private final Clock clock;
     private final DatagramTransport datagrams;
     private final PacketCipher cipher;
+    private final StateTypeProvider<UserStream, CompleteTerminal> states;
     private Transport<UserStream, CompleteTerminal> transport;
     private final NotificationEngine notifications;
     private final Predictor<Framebuffer> predictor;
@@ -86,7 +88,7 @@ public final class ClientSession implements AutoCloseable {
      * Opens the transport and prepares the session; nothing is sent until {@link #start}.
      *
      * @throws IOException when no socket can be opened
-     * @throws dev.jmosh.ssp.ProviderSelectionException when no cipher, transport or prediction
+     * @throws dev.jmosh.ssp.ProviderSelectionException when no cipher, transport, state-type or prediction
      *     provider fits
      * @throws IllegalArgumentException when the prediction options are invalid (the message is
      *     mosh-client's, e.g. "Unknown prediction mode sometimes.")
@@ -99,6 +101,7 @@ public final class ClientSession implements AutoCloseable {
         this.predictor = Providers.select(PredictorProvider.class, config.predictorName())
                 .create(Framebuffer.class, config.predictionOptions());
         this.cipher = Providers.cipher(config.key(), config.cipher());
+        this.states = Providers.stateTypes(config.stateTypes()).as(UserStream.class, CompleteTerminal.class);
         this.datagrams = Providers.select(TransportProvider.class, config.transport()).connect(config.server());
         this.notifications = new NotificationEngine(clock);
         if (config.escapeKey().enabled()) {
@@ -117,8 +120,8 @@ public final class ClientSession implements AutoCloseable {
         }
         // timers start now, not at construction: the 15 s connect limit counts from here
         Connection connection = Connection.client(datagrams, cipher, config.server(), clock);
-        transport = new Transport<>(connection, new UserStream(),
-                new CompleteTerminal(config.columns(), config.rows()), clock, new SecureRandom());
+        transport = new Transport<>(connection, states.newUserState(),
+                states.newHostState(config.columns(), config.rows()), clock, new SecureRandom());
         transport.sender().setSendMindelay(CLIENT_SEND_MINDELAY_MS);
         transport.sender().setTiming(config.timing());
         transport.currentState().push(new UserEvent.Resize(config.columns(), config.rows()));

@@ -42,8 +42,8 @@ class ClientPredictionTest {
 
     private ClientConfig config(Map<String, String> options) {
         InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), silentServer.getLocalPort());
-        return new ClientConfig(server, SessionKey.generate(new SecureRandom()), 20, 4, EscapeKey.defaultKey(),
-                Clock.system(), null, null, SendTiming.MOSH, null, options);
+        return ClientConfig.builder(server, SessionKey.generate(new SecureRandom())).size(20, 4)
+                .timing(SendTiming.MOSH).prediction(null, options).build();
     }
 
     private final ClientListener recorder = new ClientListener() {
@@ -129,7 +129,7 @@ class ClientPredictionTest {
         assertThat(config(Map.of()).predictorName()).isEqualTo("mosh");
         assertThat(config(Map.of(PredictionOptions.DISPLAY, "always")).predictorName()).isEqualTo("mosh");
         assertThat(config(Map.of(PredictionOptions.DISPLAY, "never")).predictorName()).isEqualTo("never");
-        assertThat(config(Map.of()).withPrediction("never", Map.of()).predictorName()).isEqualTo("never");
+        assertThat(config(Map.of()).toBuilder().prediction("never", Map.of()).build().predictorName()).isEqualTo("never");
         assertThat(ClientConfig.of(config(Map.of()).server(), config(Map.of()).key(), 80, 24).predictionOptions())
                 .isEmpty();
     }

@@ -21,8 +21,7 @@ class SessionLifecycleTest {
     private static final String TEXT = "hello from the server";
 
     private static ClientConfig config(LoopbackServer server) {
-        return new ClientConfig(server.address(), server.key, 30, 4, EscapeKey.defaultKey(), Clock.system(),
-                null, null, SendTiming.MOSH, null, Map.of());
+        return ClientConfig.builder(server.address(), server.key).size(30, 4).timing(SendTiming.MOSH).build();
     }
 
     private static boolean shows(Framebuffer f, String text) {

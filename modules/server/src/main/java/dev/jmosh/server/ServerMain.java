@@ -19,6 +19,7 @@ import dev.jmosh.ssp.core.Connection;
 import dev.jmosh.ssp.core.SendTiming;
 import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.ssp.spi.CipherProvider;
+import dev.jmosh.ssp.spi.StateTypeProvider;
 import dev.jmosh.statesync.CompleteTerminal;
 import dev.jmosh.statesync.UserStream;
 import java.io.FileDescriptor;
@@ -113,6 +114,7 @@ public final class ServerMain {
         err.print(timeouts.warnings());
         SendTiming timing = SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-server: " + w));
         CipherProvider cipher = cipher(program, args.cipher());
+        StateTypeProvider<UserStream, CompleteTerminal> states = stateTypes(program);
         DatagramTransport transport = Binder.bind(args, err);
         SessionKey key = newKey(cipher);
         if (stdinIsTerminal()) {
@@ -129,9 +131,9 @@ public final class ServerMain {
         Connection connection = Connection.server(transport,
                 cipher.create(key), clock);
         connection.setLog(err::println);
-        CompleteTerminal terminal = new CompleteTerminal(size[0], size[1]);
+        CompleteTerminal terminal = states.newHostState(size[0], size[1]);
         Transport<CompleteTerminal, UserStream> network = new Transport<>(connection, terminal.copy(),
-                new UserStream(), clock, new SecureRandom());
+                states.newUserState(), clock, new SecureRandom());
         network.sender().setTiming(timing);
         try {
             ChildCommand child = ChildCommand.resolve(args, env, size[0], size[1]);
@@ -147,6 +149,15 @@ public final class ServerMain {
     private static CipherProvider cipher(String program, String name) throws ServerExit {
         try {
             return Providers.select(CipherProvider.class, name, SessionKey.MOSH_CIPHER);
+        } catch (ProviderSelectionException e) {
+            throw new ServerExit(1, program + ": " + e.getMessage() + "\n", "");
+        }
+    }
+
+    /** mosh's pair of states, or another terminal pair named by {@code -Djmosh.state}; one line if there is none. */
+    private static StateTypeProvider<UserStream, CompleteTerminal> stateTypes(String program) throws ServerExit {
+        try {
+            return Providers.stateTypes(null).as(UserStream.class, CompleteTerminal.class);
         } catch (ProviderSelectionException e) {
             throw new ServerExit(1, program + ": " + e.getMessage() + "\n", "");
         }

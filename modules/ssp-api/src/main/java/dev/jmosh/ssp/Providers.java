@@ -2,11 +2,8 @@ package dev.jmosh.ssp;
 
 import dev.jmosh.ssp.spi.CipherProvider;
 import dev.jmosh.ssp.spi.NamedProvider;
-import dev.jmosh.ssp.spi.PredictorProvider;
 import dev.jmosh.ssp.spi.StateTypeProvider;
-import dev.jmosh.ssp.spi.TransportProvider;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -16,17 +13,32 @@ import java.util.stream.Collectors;
  * other outcome is an error whose message lists the candidates.
  */
 public final class Providers {
-    private static final Map<Class<?>, String> PROPERTIES = Map.of(
-            CipherProvider.class, CipherProvider.PROPERTY,
-            TransportProvider.class, TransportProvider.PROPERTY,
-            StateTypeProvider.class, StateTypeProvider.PROPERTY,
-            PredictorProvider.class, PredictorProvider.PROPERTY);
-
     private Providers() {
     }
 
-    private static String property(Class<?> service) {
-        return PROPERTIES.getOrDefault(service, service.getName());
+    /**
+     * The system property that names {@code service}'s provider: the service's own public
+     * static {@code PROPERTY} field (every SPI of jmosh has one), else the service's class name.
+     */
+    static String property(Class<?> service) {
+        try {
+            java.lang.reflect.Field f = service.getField("PROPERTY");
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                return (String) f.get(null);
+            }
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            // no such field, or not readable: the class name it is
+        }
+        return service.getName();
+    }
+
+    /** The service loader for {@code service}, which may be an embedder's own SPI (this module then declares its use). */
+    private static <P> ServiceLoader<P> load(Class<P> service) {
+        Module self = Providers.class.getModule();
+        if (!self.canUse(service)) {
+            self.addUses(service);
+        }
+        return ServiceLoader.load(service);
     }
 
     /** Selects a provider of {@code service}, honouring its system property. */
@@ -41,7 +53,7 @@ public final class Providers {
      * @throws ProviderSelectionException when nothing or more than one provider matches
      */
     public static <P extends NamedProvider> P select(Class<P> service, String explicitName) {
-        List<P> found = ServiceLoader.load(service).stream()
+        List<P> found = load(service).stream()
                 .map(ServiceLoader.Provider::get).collect(Collectors.toList());
         return choose(service, found, explicitName);
     }
@@ -52,13 +64,24 @@ public final class Providers {
      * one is, it is taken as always).
      */
     public static <P extends NamedProvider> P select(Class<P> service, String explicitName, String fallbackName) {
-        List<P> found = ServiceLoader.load(service).stream()
+        List<P> found = load(service).stream()
                 .map(ServiceLoader.Provider::get).collect(Collectors.toList());
         String name = explicitName != null ? explicitName : System.getProperty(property(service));
         if ((name == null || name.isEmpty()) && found.size() > 1) {
             name = fallbackName;
         }
         return choose(service, found, name);
+    }
+
+    /**
+     * The pair of state types named {@code explicitName}, else by the {@code jmosh.state}
+     * property, else mosh's ({@value StateTypeProvider#MOSH}) when several are present; a
+     * program that needs particular types checks them with {@link StateTypeProvider#as}.
+     */
+    public static StateTypeProvider<?, ?> stateTypes(String explicitName) {
+        @SuppressWarnings("unchecked") // a class literal cannot carry the wildcards
+        Class<StateTypeProvider<?, ?>> service = (Class<StateTypeProvider<?, ?>>) (Class<?>) StateTypeProvider.class;
+        return select(service, explicitName, StateTypeProvider.MOSH);
     }
 
     /**

@@ -90,6 +90,109 @@ class ProvidersTest {
                 .hasMessage("no CipherProvider found on the module path");
     }
 
+    @Test
+    void eachServiceNamesItsOwnPropertyAndAnyOtherIsNamedByItsClass() {
+        assertThat(Providers.property(CipherProvider.class)).isEqualTo("jmosh.cipher");
+        assertThat(Providers.property(dev.jmosh.ssp.spi.StateTypeProvider.class)).isEqualTo("jmosh.state");
+        assertThat(Providers.property(Runnable.class)).isEqualTo("java.lang.Runnable");
+    }
+
+    /** An embedder's own service: Providers declares its use at run time, so ServiceLoader takes it. */
+    public interface Greeter extends dev.jmosh.ssp.spi.NamedProvider {
+        String PROPERTY = "test.greeter";
+    }
+
+    @Test
+    void anEmbeddersOwnServiceCanBeSelectedToo() {
+        assertThatThrownBy(() -> Providers.select(Greeter.class))
+                .isInstanceOf(ProviderSelectionException.class)
+                .hasMessage("no Greeter found on the module path");
+        System.setProperty("test.greeter", "hello");
+        try {
+            assertThatThrownBy(() -> Providers.select(Greeter.class))
+                    .hasMessage("no Greeter named 'hello'; candidates: none");
+        } finally {
+            System.clearProperty("test.greeter");
+        }
+    }
+
+    @Test
+    void withSeveralProvidersAndNoNameTheFallbackIsTaken() {
+        assertThatThrownBy(() -> Providers.select(CipherProvider.class, null, "aes-128-ocb"))
+                .hasMessage("no CipherProvider found on the module path");
+    }
+
+    @Test
+    void stateTypesOfTheWrongKindAreRefusedNamingBothPairs() {
+        dev.jmosh.ssp.spi.StateTypeProvider<Log, Log> logs = new dev.jmosh.ssp.spi.StateTypeProvider<>() {
+            @Override
+            public String name() {
+                return "logs";
+            }
+
+            @Override
+            public Class<Log> userStateType() {
+                return Log.class;
+            }
+
+            @Override
+            public Class<Log> hostStateType() {
+                return Log.class;
+            }
+
+            @Override
+            public Log newUserState() {
+                return new Log();
+            }
+
+            @Override
+            public Log newHostState(int columns, int rows) {
+                return new Log();
+            }
+        };
+        assertThat(logs.as(Log.class, Log.class).newUserState()).isInstanceOf(Log.class);
+        assertThatThrownBy(() -> logs.as(Other.class, Log.class))
+                .isInstanceOf(ProviderSelectionException.class)
+                .hasMessage("state types 'logs' are Log and Log, not the Other and Log this program needs");
+        assertThatThrownBy(() -> Providers.stateTypes(null))
+                .hasMessage("no StateTypeProvider found on the module path");
+    }
+
+    /** States that hold nothing, for the tests above. */
+    abstract static class Blank<S extends Blank<S>> implements SyncState<S> {
+        @Override
+        public void subtract(S prefix) {
+        }
+
+        @Override
+        public byte[] diffFrom(S existing) {
+            return new byte[0];
+        }
+
+        @Override
+        public byte[] initDiff() {
+            return new byte[0];
+        }
+
+        @Override
+        public void applyDiff(byte[] diff) {
+        }
+    }
+
+    static final class Log extends Blank<Log> {
+        @Override
+        public Log copy() {
+            return new Log();
+        }
+    }
+
+    static final class Other extends Blank<Other> {
+        @Override
+        public Other copy() {
+            return new Other();
+        }
+    }
+
     private static CipherProvider named(String name) {
         return new CipherProvider() {
             @Override

@@ -6,6 +6,8 @@ import dev.jmosh.ssp.core.wire.HostMessage;
 import dev.jmosh.vt.Emulator;
 import dev.jmosh.vt.FrameDiff;
 import dev.jmosh.vt.Framebuffer;
+import dev.jmosh.vt.UserInput;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -28,6 +30,8 @@ public final class CompleteTerminal implements SyncState<CompleteTerminal> {
     private long echoAck;
     /** (client state number, time applied) pairs; server side only. */
     private final Deque<long[]> inputHistory;
+    /** The user's keystrokes on their way to the host; server side only, not part of the state. */
+    private final UserInput userInput = new UserInput();
 
     /** A blank screen of {@code columns} by {@code rows} (state 0). */
     public CompleteTerminal(int columns, int rows) {
@@ -44,6 +48,16 @@ public final class CompleteTerminal implements SyncState<CompleteTerminal> {
     public byte[] act(byte[] hostBytes, int off, int len) {
         emulator.write(hostBytes, off, len);
         return emulator.takeReplies();
+    }
+
+    /**
+     * Appends to {@code toHost} what the host gets for one of the user's bytes, as mosh's
+     * {@code Complete::act} does: arrow keys from the client's terminal, which mosh-client keeps
+     * in application cursor mode, become {@code ESC [ A..D} unless the application asked for
+     * application cursor keys; every other byte passes unchanged.
+     */
+    public void userInput(UserEvent.UserByte b, ByteArrayOutputStream toHost) {
+        userInput.input(b.value(), emulator.framebuffer().applicationCursorKeys(), toHost);
     }
 
     /** Resizes the screen. */

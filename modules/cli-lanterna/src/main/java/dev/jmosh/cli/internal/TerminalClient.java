@@ -225,11 +225,14 @@ public final class TerminalClient implements ClientListener {
         synchronized (lock) {
             windowSize = new int[] {size.getColumns(), size.getRows()};
         }
-        return new ClientConfig(new InetSocketAddress(address, port.getAsInt()), sessionKey,
-                size.getColumns(), size.getRows(), EscapeKey.fromEnvironment(env.get("MOSH_ESCAPE_KEY")),
-                Clock.system(), env.get(CIPHER_VARIABLE), null,
-                SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-client: " + w)),
-                null, PredictionOptions.fromEnvironment(env)).withPortName(args.port());
+        return ClientConfig.builder(new InetSocketAddress(address, port.getAsInt()), sessionKey)
+                .size(size.getColumns(), size.getRows())
+                .escapeKey(EscapeKey.fromEnvironment(env.get("MOSH_ESCAPE_KEY")))
+                .cipher(env.get(CIPHER_VARIABLE))
+                .timing(SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-client: " + w)))
+                .prediction(null, PredictionOptions.fromEnvironment(env))
+                .portName(args.port())
+                .build();
     }
 
     private static final class BadAddressException extends Exception {

@@ -9,7 +9,6 @@ import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.statesync.CompleteTerminal;
 import dev.jmosh.statesync.UserEvent;
 import dev.jmosh.statesync.UserStream;
-import dev.jmosh.vt.UserInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +42,6 @@ public final class ServerSession {
     private final Clock clock;
     private final PrintStream log;
     private final CompleteTerminal terminal;
-    private final UserInput translator = new UserInput();
     private final BlockingQueue<ServerEvent> events;
     private final DatagramPump pump;
     private long lastRemoteNum;
@@ -261,7 +259,7 @@ public final class ServerSession {
                 }
                 resize(r);
             } else if (ev instanceof UserEvent.UserByte b) {
-                translator.input(b.value(), terminal.framebuffer().applicationCursorKeys(), toHost);
+                terminal.userInput(b, toHost);
             }
         }
         if (input.size() > 0) {
