@@ -9,7 +9,7 @@ module dev.jmosh.client {
     requires transitive dev.jmosh.ssp;
     requires transitive dev.jmosh.vt;
     requires transitive dev.jmosh.predictor;
-    requires transitive dev.jmosh.ssp.core;
+    requires dev.jmosh.ssp.core;
     requires dev.jmosh.statesync;
 
     exports dev.jmosh.client;

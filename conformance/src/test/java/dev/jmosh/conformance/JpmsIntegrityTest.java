@@ -91,6 +91,39 @@ class JpmsIntegrityTest {
                 "dev.jmosh.client", "org.bouncycastle.provider", "com.googlecode.lanterna");
     }
 
+    /** Each jmosh module's exports (qualified ones with their targets): the API, and nothing else by accident. */
+    static final Map<String, Set<String>> EXPORTS = Map.ofEntries(
+            Map.entry("dev.jmosh.ssp", Set.of("dev.jmosh.ssp", "dev.jmosh.ssp.spi")),
+            Map.entry("dev.jmosh.ssp.core", Set.of("dev.jmosh.ssp.core", "dev.jmosh.ssp.core.wire to [dev.jmosh.statesync]")),
+            Map.entry("dev.jmosh.ssp.crypto.ocb", Set.of()),
+            Map.entry("dev.jmosh.ssp.crypto.chacha", Set.of()),
+            Map.entry("dev.jmosh.ssp.transport.udp", Set.of()),
+            Map.entry("dev.jmosh.ssp.transport.memory", Set.of("dev.jmosh.ssp.transport.memory")),
+            Map.entry("dev.jmosh.vt", Set.of("dev.jmosh.vt")),
+            Map.entry("dev.jmosh.statesync", Set.of("dev.jmosh.statesync")),
+            Map.entry("dev.jmosh.predictor", Set.of("dev.jmosh.predictor")),
+            Map.entry("dev.jmosh.client", Set.of("dev.jmosh.client")),
+            Map.entry("dev.jmosh.cli", Set.of()),
+            Map.entry("dev.jmosh.pty", Set.of("dev.jmosh.pty")),
+            Map.entry("dev.jmosh.server", Set.of()));
+
+    @Test
+    void everyModuleExportsExactlyItsListedPackages() throws Exception {
+        Path memory = Conformance.root().resolve("modules/ssp-transport-memory/target/classes");
+        ModuleFinder finder = ModuleFinder.compose(ModuleFinder.of(launcherModulePath()),
+                ModuleFinder.of(launcherModulePath("server")), ModuleFinder.of(memory));
+        Map<String, Set<String>> exports = new TreeMap<>();
+        for (ModuleReference ref : finder.findAll()) {
+            ModuleDescriptor d = ref.descriptor();
+            if (d.name().startsWith("dev.jmosh.")) {
+                exports.put(d.name(), d.exports().stream()
+                        .map(e -> e.isQualified() ? e.source() + " to " + new java.util.TreeSet<>(e.targets()) : e.source())
+                        .collect(Collectors.toSet()));
+            }
+        }
+        assertThat(exports).containsExactlyInAnyOrderEntriesOf(EXPORTS);
+    }
+
     @Test
     void exportedPackagesAreTheApiAndInternalsStayHidden() throws Exception {
         ModuleFinder finder = ModuleFinder.of(launcherModulePath());

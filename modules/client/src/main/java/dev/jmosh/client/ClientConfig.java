@@ -3,7 +3,7 @@ package dev.jmosh.client;
 import dev.jmosh.predictor.PredictionOptions;
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.SessionKey;
-import dev.jmosh.ssp.core.SendTiming;
+import dev.jmosh.ssp.SendTiming;
 import dev.jmosh.ssp.spi.PredictorProvider;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -115,7 +115,7 @@ public final class ClientConfig {
         return cipher;
     }
 
-    /** A transport provider name, or null for the only one present (or {@code jmosh.transport}). */
+    /** A transport provider name, or null for {@code jmosh.transport}, else UDP ({@code udp}). */
     public String transport() {
         return transport;
     }
@@ -223,7 +223,7 @@ public final class ClientConfig {
             return this;
         }
 
-        /** The transport provider's name (default: the only one, or {@code jmosh.transport}). */
+        /** The transport provider's name (default: {@code jmosh.transport}, else {@code udp}). */
         public Builder transport(String name) {
             transport = name;
             return this;

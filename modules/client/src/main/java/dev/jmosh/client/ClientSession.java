@@ -102,7 +102,7 @@ public final class ClientSession implements AutoCloseable {
                 .create(Framebuffer.class, config.predictionOptions());
         this.cipher = Providers.cipher(config.key(), config.cipher());
         this.states = Providers.stateTypes(config.stateTypes()).as(UserStream.class, CompleteTerminal.class);
-        this.datagrams = Providers.select(TransportProvider.class, config.transport()).connect(config.server());
+        this.datagrams = Providers.select(TransportProvider.class, config.transport(), "udp").connect(config.server());
         this.notifications = new NotificationEngine(clock);
         if (config.escapeKey().enabled()) {
             notifications.setEscapeKeyName(config.escapeKey().name());
@@ -182,9 +182,11 @@ public final class ClientSession implements AutoCloseable {
         return config;
     }
 
-    /** Counters of the transport (after {@link #start}); consistent once the session has ended. */
-    public TransportStats stats() {
-        return transport.stats();
+    /** The transport's counters now (after {@link #start}); final once the session has ended. */
+    public SessionStats stats() {
+        TransportStats s = transport.stats();
+        return new SessionStats(s.datagramsReceived(), s.datagramsSent(), s.statesReceived(), s.outOfOrderStates(),
+                s.lossEvents(), s.duplicates(), s.drops());
     }
 
     /** The local UDP address the session sends from (its newest socket). */

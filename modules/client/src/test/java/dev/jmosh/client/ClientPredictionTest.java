@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jmosh.predictor.PredictionOptions;
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.SessionKey;
-import dev.jmosh.ssp.core.SendTiming;
+import dev.jmosh.ssp.SendTiming;
 import dev.jmosh.vt.Framebuffer;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -3,7 +3,7 @@ package dev.jmosh.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmosh.ssp.Clock;
-import dev.jmosh.ssp.core.SendTiming;
+import dev.jmosh.ssp.SendTiming;
 import dev.jmosh.vt.Framebuffer;
 import java.util.Map;
 import java.util.Optional;

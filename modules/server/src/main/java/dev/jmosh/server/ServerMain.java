@@ -16,7 +16,7 @@ import dev.jmosh.ssp.ProviderSelectionException;
 import dev.jmosh.ssp.Providers;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.core.Connection;
-import dev.jmosh.ssp.core.SendTiming;
+import dev.jmosh.ssp.SendTiming;
 import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.ssp.spi.CipherProvider;
 import dev.jmosh.ssp.spi.StateTypeProvider;

@@ -5,7 +5,7 @@ import dev.jmosh.ssp.Direction;
 import dev.jmosh.ssp.Nonce;
 import dev.jmosh.ssp.PacketCipher;
 import dev.jmosh.ssp.WireFormatException;
-import dev.jmosh.ssp.core.DropReason;
+import dev.jmosh.ssp.DropReason;
 import dev.jmosh.ssp.core.wire.Compressor;
 import dev.jmosh.ssp.core.wire.Fragment;
 import dev.jmosh.ssp.core.wire.Instruction;

@@ -8,7 +8,7 @@ import dev.jmosh.ssp.ReceivedDatagram;
 import dev.jmosh.ssp.SyncState;
 import dev.jmosh.ssp.WireFormatException;
 import dev.jmosh.ssp.core.Connection;
-import dev.jmosh.ssp.core.DropReason;
+import dev.jmosh.ssp.DropReason;
 import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.ssp.core.TransportStats;
 import dev.jmosh.ssp.core.wire.Fragment;

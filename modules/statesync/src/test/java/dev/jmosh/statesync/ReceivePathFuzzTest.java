@@ -8,7 +8,7 @@ import dev.jmosh.ssp.PacketCipher;
 import dev.jmosh.ssp.Providers;
 import dev.jmosh.ssp.ReceivedDatagram;
 import dev.jmosh.ssp.SessionKey;
-import dev.jmosh.ssp.core.DropReason;
+import dev.jmosh.ssp.DropReason;
 import dev.jmosh.ssp.spi.CipherProvider;
 import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.ssp.core.TransportStats;

@@ -30,7 +30,7 @@ public final class KvMain {
     /** Runs the command line; exits with 2 on a usage error. */
     public static void main(String[] args) throws IOException, CryptoException {
         PrintStream out = System.out;
-        TransportProvider udp = Providers.select(TransportProvider.class);
+        TransportProvider udp = Providers.select(TransportProvider.class, null, "udp");
         KvPeer peer;
         DatagramTransport datagrams;
         if (args.length >= 1 && args.length <= 2 && args[0].equals("server")) {

@@ -10,7 +10,7 @@ import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
 import dev.jmosh.ssp.ProviderSelectionException;
 import dev.jmosh.ssp.SessionKey;
-import dev.jmosh.ssp.core.SendTiming;
+import dev.jmosh.ssp.SendTiming;
 import dev.jmosh.vt.Framebuffer;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;

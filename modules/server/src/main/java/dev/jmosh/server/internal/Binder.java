@@ -17,7 +17,7 @@ public final class Binder {
 
     /** Binds as mosh-server does, printing its complaints to {@code err}. */
     public static DatagramTransport bind(ServerArgs args, PrintStream err) throws ServerExit {
-        TransportProvider udp = Providers.select(TransportProvider.class);
+        TransportProvider udp = Providers.select(TransportProvider.class, null, "udp");
         int low = args.ports().low();
         int high = args.ports().high();
         if (args.ip() != null) {

@@ -4,6 +4,7 @@ import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
 import dev.jmosh.ssp.DatagramTransport;
 import dev.jmosh.ssp.Direction;
+import dev.jmosh.ssp.DropReason;
 import dev.jmosh.ssp.Nonce;
 import dev.jmosh.ssp.PacketCipher;
 import dev.jmosh.ssp.ReceivedDatagram;
@@ -205,7 +206,7 @@ public final class Connection {
     }
 
     /** The round-trip estimator. */
-    public RttEstimator rtt() {
+    RttEstimator rtt() {
         return rtt;
     }
 

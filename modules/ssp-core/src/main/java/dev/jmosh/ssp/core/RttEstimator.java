@@ -5,7 +5,7 @@ package dev.jmosh.ssp.core;
  * RTTVAR, {@code timeout()} and the sender's {@code send_interval()}): RFC 6298 smoothing with
  * alpha 1/8 and beta 1/4, starting from SRTT 1000 ms and RTTVAR 500 ms.
  */
-public final class RttEstimator {
+final class RttEstimator {
     /** Samples at or above this are ignored (a suspended peer), in ms. */
     public static final int MAX_SAMPLE_MS = 5000;
     /** Retransmission timeout clamp, in ms. */

@@ -4,7 +4,7 @@ package dev.jmosh.ssp.core;
  * mosh's 16-bit millisecond timestamps carried in every datagram: the sender's clock modulo
  * 65536, with 0xFFFF reserved for "none" (mosh {@code timestamp16}, {@code timestamp_diff}).
  */
-public final class Timestamps {
+final class Timestamps {
     /** The wire value meaning "no timestamp". */
     public static final int NONE = 0xFFFF;
 

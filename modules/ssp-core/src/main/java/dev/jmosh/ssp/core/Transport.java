@@ -2,6 +2,7 @@ package dev.jmosh.ssp.core;
 
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
+import dev.jmosh.ssp.DropReason;
 import dev.jmosh.ssp.ReceivedDatagram;
 import dev.jmosh.ssp.SyncState;
 import dev.jmosh.ssp.WireFormatException;

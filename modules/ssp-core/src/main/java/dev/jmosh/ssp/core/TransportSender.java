@@ -2,6 +2,7 @@ package dev.jmosh.ssp.core;
 
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
+import dev.jmosh.ssp.SendTiming;
 import dev.jmosh.ssp.SyncState;
 import dev.jmosh.ssp.core.wire.Fragment;
 import dev.jmosh.ssp.core.wire.Fragmenter;

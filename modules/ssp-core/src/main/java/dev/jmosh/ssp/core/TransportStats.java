@@ -1,5 +1,6 @@
 package dev.jmosh.ssp.core;
 
+import dev.jmosh.ssp.DropReason;
 import java.util.EnumMap;
 import java.util.Map;
 

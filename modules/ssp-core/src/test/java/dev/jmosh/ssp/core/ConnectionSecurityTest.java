@@ -3,6 +3,7 @@ package dev.jmosh.ssp.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmosh.ssp.Direction;
+import dev.jmosh.ssp.DropReason;
 import dev.jmosh.ssp.Nonce;
 import dev.jmosh.ssp.PacketCipher;
 import dev.jmosh.ssp.core.wire.TestCiphers;

@@ -2,6 +2,7 @@ package dev.jmosh.ssp.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jmosh.ssp.SendTiming;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

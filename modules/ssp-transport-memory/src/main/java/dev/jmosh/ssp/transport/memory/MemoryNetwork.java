@@ -91,6 +91,30 @@ public final class MemoryNetwork {
         return e;
     }
 
+    /** A new endpoint at the first port from {@code low} to {@code high} on {@code address} that nobody holds, or null. */
+    public synchronized MemoryEndpoint endpointInRange(InetAddress address, int low, int high) {
+        for (int port = low; port <= high; port++) {
+            InetSocketAddress a = new InetSocketAddress(address, port);
+            if (endpoints.stream().noneMatch(e -> e.holds(a))) {
+                return endpoint(a);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The network that {@link MemoryTransportProvider}s made by {@link java.util.ServiceLoader}
+     * share: one per process, in real time, without impairments, created on first use.
+     */
+    public static MemoryNetwork processNetwork() {
+        return ProcessNetwork.NETWORK;
+    }
+
+    /** Holds the process's network until someone asks for it. */
+    private static final class ProcessNetwork {
+        static final MemoryNetwork NETWORK = realTime(0);
+    }
+
     /** Refuses an address that an open endpoint other than {@code self} holds. */
     synchronized void claim(InetSocketAddress address, MemoryEndpoint self) {
         for (MemoryEndpoint e : endpoints) {

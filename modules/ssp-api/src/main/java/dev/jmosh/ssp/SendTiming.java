@@ -1,10 +1,10 @@
-package dev.jmosh.ssp.core;
+package dev.jmosh.ssp;
 
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * How a {@link TransportSender} times what it sends. Either way the datagrams are ones a mosh
+ * How the SSP sender (ssp-core's {@code TransportSender}) times what it sends. Either way the datagrams are ones a mosh
  * 1.4.0 peer accepts; only when they go out differs.
  */
 public enum SendTiming {
@@ -14,7 +14,7 @@ public enum SendTiming {
      * mosh's timing with two refinements (the default): <b>loss duplication</b>, which sends small
      * states again a few ms later while loss is being observed, and <b>ack-free pacing</b>, where
      * the frame interval that holds back a new state counts from the last state sent, not from an
-     * empty ack. See {@link TransportSender}.
+     * empty ack. See ssp-core's {@code TransportSender}.
      */
     JMOSH;
 

@@ -1,4 +1,4 @@
-package dev.jmosh.ssp.core;
+package dev.jmosh.ssp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

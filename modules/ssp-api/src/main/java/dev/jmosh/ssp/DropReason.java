@@ -1,6 +1,6 @@
-package dev.jmosh.ssp.core;
+package dev.jmosh.ssp;
 
-/** Why a received datagram or instruction was not used; each is counted in {@link TransportStats}. */
+/** Why a received datagram or instruction was not used; each is counted in the SSP engine's statistics ({@code TransportStats}). */
 public enum DropReason {
     /** Larger than {@link dev.jmosh.ssp.DatagramTransport#RECEIVE_MTU} ("Received oversize datagram"). */
     OVERSIZE,
