@@ -91,6 +91,64 @@ class JpmsIntegrityTest {
                 "dev.jmosh.client", "org.bouncycastle.provider", "com.googlecode.lanterna");
     }
 
+    /**
+     * The server's layer, resolved from {@code dev.jmosh.server} with services bound: the same
+     * ciphers, transport and state types as the client's, and no prediction engine (it predicts nothing).
+     */
+    @Test
+    void theServersLayerHasTheExpectedProviders() throws Exception {
+        Configuration cf = ModuleLayer.boot().configuration()
+                .resolveAndBind(ModuleFinder.of(launcherModulePath("server")), ModuleFinder.of(), Set.of("dev.jmosh.server"));
+        Map<String, String> providers = new TreeMap<>();
+        for (ResolvedModule m : cf.modules()) {
+            for (ModuleDescriptor.Provides p : m.reference().descriptor().provides()) {
+                if (p.service().startsWith("dev.jmosh.")) {
+                    for (String impl : p.providers()) {
+                        providers.merge(p.service(), impl, JpmsIntegrityTest::sortedUnion);
+                    }
+                }
+            }
+        }
+        Map<String, String> expected = new TreeMap<>(EXPECTED_PROVIDERS);
+        expected.remove("dev.jmosh.ssp.spi.PredictorProvider");
+        assertThat(providers).containsExactlyInAnyOrderEntriesOf(expected);
+    }
+
+    /** What {@code Providers.select(SERVICE, name)} says inside a layer made of {@code modules}: the provider's class, or the error. */
+    private static String selectIn(Path[] modules, String root, String service, String name) throws Exception {
+        Configuration cf = ModuleLayer.boot().configuration()
+                .resolveAndBind(ModuleFinder.of(modules), ModuleFinder.of(), Set.of(root));
+        ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
+        ClassLoader loader = layer.findLoader("dev.jmosh.ssp");
+        Class<?> providers = loader.loadClass("dev.jmosh.ssp.Providers");
+        Thread t = Thread.currentThread();
+        ClassLoader before = t.getContextClassLoader();
+        t.setContextClassLoader(loader);
+        try {
+            Object p = providers.getMethod("select", Class.class, String.class).invoke(null, loader.loadClass(service), name);
+            return p.getClass().getName();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            return e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+        } finally {
+            t.setContextClassLoader(before);
+        }
+    }
+
+    /** In the real layers, selection names the candidates when it cannot choose. */
+    @Test
+    void inTheApplicationsLayersAnAmbiguousOrMissingProviderIsAnErrorNamingTheCandidates() throws Exception {
+        Path[] client = launcherModulePath();
+        assertThat(selectIn(client, "dev.jmosh.cli", "dev.jmosh.ssp.spi.CipherProvider", null))
+                .isEqualTo("ProviderSelectionException: several CipherProvider providers found (aes-128-ocb, "
+                        + "chacha20-poly1305); choose one with -Djmosh.cipher=NAME");
+        assertThat(selectIn(client, "dev.jmosh.cli", "dev.jmosh.ssp.spi.CipherProvider", "chacha20-poly1305"))
+                .isEqualTo("dev.jmosh.ssp.crypto.chacha.internal.ChachaCipherProvider");
+        assertThat(selectIn(client, "dev.jmosh.cli", "dev.jmosh.ssp.spi.PredictorProvider", "mosh "))
+                .isEqualTo("ProviderSelectionException: no PredictorProvider named 'mosh '; candidates: mosh, never");
+        assertThat(selectIn(launcherModulePath("server"), "dev.jmosh.server", "dev.jmosh.ssp.spi.PredictorProvider", null))
+                .isEqualTo("ProviderSelectionException: no PredictorProvider found on the module path");
+    }
+
     /** Each jmosh module's exports (qualified ones with their targets): the API, and nothing else by accident. */
     static final Map<String, Set<String>> EXPORTS = Map.ofEntries(
             Map.entry("dev.jmosh.ssp", Set.of("dev.jmosh.ssp", "dev.jmosh.ssp.spi")),
