@@ -5,6 +5,7 @@ import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.SendTiming;
 import dev.jmosh.ssp.spi.PredictorProvider;
+import dev.jmosh.ssp.spi.TransportProvider;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class ClientConfig {
     private final Clock clock;
     private final String cipher;
     private final String transport;
+    private final TransportProvider transportProvider;
     private final String stateTypes;
     private final SendTiming timing;
     private final String predictor;
@@ -43,6 +45,7 @@ public final class ClientConfig {
         clock = b.clock;
         cipher = b.cipher;
         transport = b.transport;
+        transportProvider = b.transportProvider;
         stateTypes = b.stateTypes;
         timing = b.timing;
         predictor = b.predictor;
@@ -64,6 +67,7 @@ public final class ClientConfig {
         b.clock = clock;
         b.cipher = cipher;
         b.transport = transport;
+        b.transportProvider = transportProvider;
         b.stateTypes = stateTypes;
         b.timing = timing;
         b.predictor = predictor;
@@ -118,6 +122,11 @@ public final class ClientConfig {
     /** A transport provider name, or null for {@code jmosh.transport}, else UDP ({@code udp}). */
     public String transport() {
         return transport;
+    }
+
+    /** The transport provider itself, set by the program, or null to select one by {@link #transport}'s name. */
+    public TransportProvider transportProvider() {
+        return transportProvider;
     }
 
     /** A state-type provider name, or null for {@code jmosh.state}, else mosh's. */
@@ -184,6 +193,7 @@ public final class ClientConfig {
         private Clock clock = Clock.system();
         private String cipher;
         private String transport;
+        private TransportProvider transportProvider;
         private String stateTypes;
         private SendTiming timing = SendTiming.JMOSH;
         private String predictor;
@@ -226,6 +236,17 @@ public final class ClientConfig {
         /** The transport provider's name (default: {@code jmosh.transport}, else {@code udp}). */
         public Builder transport(String name) {
             transport = name;
+            transportProvider = null;
+            return this;
+        }
+
+        /**
+         * The transport provider itself, e.g. a {@code MemoryTransportProvider} on a network of
+         * the program's own: the session opens its {@code DatagramTransport} there.
+         */
+        public Builder transport(TransportProvider provider) {
+            transportProvider = Objects.requireNonNull(provider, "provider");
+            transport = null;
             return this;
         }
 

@@ -102,7 +102,9 @@ public final class ClientSession implements AutoCloseable {
                 .create(Framebuffer.class, config.predictionOptions());
         this.cipher = Providers.cipher(config.key(), config.cipher());
         this.states = Providers.stateTypes(config.stateTypes()).as(UserStream.class, CompleteTerminal.class);
-        this.datagrams = Providers.select(TransportProvider.class, config.transport(), "udp").connect(config.server());
+        TransportProvider transports = config.transportProvider() != null ? config.transportProvider()
+                : Providers.select(TransportProvider.class, config.transport(), "udp");
+        this.datagrams = transports.connect(config.server());
         this.notifications = new NotificationEngine(clock);
         if (config.escapeKey().enabled()) {
             notifications.setEscapeKeyName(config.escapeKey().name());

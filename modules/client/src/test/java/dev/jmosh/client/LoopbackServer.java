@@ -31,8 +31,13 @@ final class LoopbackServer implements AutoCloseable {
     private volatile boolean stop;
 
     LoopbackServer(String screenText) throws IOException {
+        this(screenText, Providers.select(TransportProvider.class, null, "udp"));
+    }
+
+    /** A server whose socket comes from {@code transports}. */
+    LoopbackServer(String screenText, TransportProvider transports) throws IOException {
         Clock clock = Clock.system();
-        socket = Providers.select(TransportProvider.class).bind(InetAddress.getLoopbackAddress(), 0, 0);
+        socket = transports.bind(InetAddress.getLoopbackAddress(), 0, 0);
         transport = new Transport<>(
                 Connection.server(socket, Providers.cipher(key, null), clock),
                 new CompleteTerminal(20, 4), new UserStream(), clock, new SecureRandom());

@@ -29,4 +29,10 @@ class ServerCommandTest {
         assertThat(ServerCommand.arguments(options("--local", "127.0.0.2"), "8", Map.of()))
                 .containsExactly("new", "-c", "8", "-i", "127.0.0.2");
     }
+
+    @Test
+    void aCipherGoesToTheServerBeforeTheCommand() throws Exception {
+        assertThat(ServerCommand.arguments(options("--cipher=chacha20-poly1305", "h", "--", "top"), "8", Map.of()))
+                .containsExactly("new", "-c", "8", "-s", "--cipher", "chacha20-poly1305", "--", "top");
+    }
 }
