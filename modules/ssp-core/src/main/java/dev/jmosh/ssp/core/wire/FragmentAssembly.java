@@ -56,23 +56,20 @@ public final class FragmentAssembly {
         }
         int n = f.number();
         if (total >= 0 && n >= total) {
-            drop();
-            throw new WireFormatException("fragment " + n + " of instruction " + Long.toUnsignedString(f.id())
+            throw reject("fragment " + n + " of instruction " + Long.toUnsignedString(f.id())
                     + " lies beyond its final fragment " + (total - 1));
         }
         Fragment held = n < parts.size() ? parts.get(n) : null;
         if (held != null) {
             if (!held.equals(f)) {
-                drop();
-                throw new WireFormatException("two different fragments numbered " + n + " in instruction "
+                throw reject("two different fragments numbered " + n + " in instruction "
                         + Long.toUnsignedString(f.id()));
             }
             return isComplete();
         }
         if (f.last()) {
             if (parts.size() > n + 1) {
-                drop();
-                throw new WireFormatException("final fragment " + n + " of instruction "
+                throw reject("final fragment " + n + " of instruction "
                         + Long.toUnsignedString(f.id()) + " follows fragment " + (parts.size() - 1));
             }
             total = n + 1;
@@ -126,6 +123,15 @@ public final class FragmentAssembly {
         parts.clear();
         arrived = 0;
         total = -1;
+    }
+
+    /**
+     * Drops the partial instruction and returns the exception to throw: the message is built by
+     * the caller first, from the fragments still held (dropping first printed "-2").
+     */
+    private WireFormatException reject(String message) {
+        drop();
+        return new WireFormatException(message);
     }
 
     private void drop() {

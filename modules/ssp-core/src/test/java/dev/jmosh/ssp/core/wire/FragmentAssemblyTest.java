@@ -82,7 +82,7 @@ class FragmentAssemblyTest {
         a.add(new Fragment(9, 2, true, new byte[] {1}));
         assertThatThrownBy(() -> a.add(new Fragment(9, 3, false, new byte[] {2})))
                 .isInstanceOf(WireFormatException.class)
-                .hasMessageContaining("beyond");
+                .hasMessage("fragment 3 of instruction 9 lies beyond its final fragment 2");
         // dropped: the same id starts afresh
         assertThat(a.add(new Fragment(9, 0, true, new byte[] {3}))).isTrue();
     }
@@ -92,7 +92,8 @@ class FragmentAssemblyTest {
         FragmentAssembly a = new FragmentAssembly();
         a.add(new Fragment(9, 4, false, new byte[] {1}));
         assertThatThrownBy(() -> a.add(new Fragment(9, 2, true, new byte[] {2})))
-                .isInstanceOf(WireFormatException.class);
+                .isInstanceOf(WireFormatException.class)
+                .hasMessage("final fragment 2 of instruction 9 follows fragment 4");
         assertThat(a.isComplete()).isFalse();
     }
 
