@@ -39,6 +39,21 @@ class JpmsIntegrityTest {
         return Stream.of((a + "," + b).split(",")).sorted().collect(Collectors.joining(","));
     }
 
+    /** Each jmosh SPI's providers in a resolved configuration, as {@link #EXPECTED_PROVIDERS} lists them. */
+    private static Map<String, String> providersIn(Configuration cf) {
+        Map<String, String> providers = new TreeMap<>();
+        for (ResolvedModule m : cf.modules()) {
+            for (ModuleDescriptor.Provides p : m.reference().descriptor().provides()) {
+                if (p.service().startsWith("dev.jmosh.")) {
+                    for (String impl : p.providers()) {
+                        providers.merge(p.service(), impl, JpmsIntegrityTest::sortedUnion);
+                    }
+                }
+            }
+        }
+        return providers;
+    }
+
     private static Path[] launcherModulePath() throws Exception {
         return launcherModulePath("cli-lanterna");
     }
@@ -75,16 +90,7 @@ class JpmsIntegrityTest {
 
         Configuration cf = ModuleLayer.boot().configuration()
                 .resolveAndBind(finder, ModuleFinder.of(), Set.of("dev.jmosh.cli"));
-        Map<String, String> providers = new TreeMap<>();
-        for (ResolvedModule m : cf.modules()) {
-            for (ModuleDescriptor.Provides p : m.reference().descriptor().provides()) {
-                if (p.service().startsWith("dev.jmosh.")) {
-                    for (String impl : p.providers()) {
-                        providers.merge(p.service(), impl, JpmsIntegrityTest::sortedUnion);
-                    }
-                }
-            }
-        }
+        Map<String, String> providers = providersIn(cf);
         assertThat(providers).containsExactlyInAnyOrderEntriesOf(EXPECTED_PROVIDERS);
         Set<String> names = cf.modules().stream().map(ResolvedModule::name).collect(Collectors.toSet());
         assertThat(names).contains("dev.jmosh.ssp", "dev.jmosh.ssp.core", "dev.jmosh.vt", "dev.jmosh.statesync",
@@ -99,16 +105,7 @@ class JpmsIntegrityTest {
     void theServersLayerHasTheExpectedProviders() throws Exception {
         Configuration cf = ModuleLayer.boot().configuration()
                 .resolveAndBind(ModuleFinder.of(launcherModulePath("server")), ModuleFinder.of(), Set.of("dev.jmosh.server"));
-        Map<String, String> providers = new TreeMap<>();
-        for (ResolvedModule m : cf.modules()) {
-            for (ModuleDescriptor.Provides p : m.reference().descriptor().provides()) {
-                if (p.service().startsWith("dev.jmosh.")) {
-                    for (String impl : p.providers()) {
-                        providers.merge(p.service(), impl, JpmsIntegrityTest::sortedUnion);
-                    }
-                }
-            }
-        }
+        Map<String, String> providers = providersIn(cf);
         Map<String, String> expected = new TreeMap<>(EXPECTED_PROVIDERS);
         expected.remove("dev.jmosh.ssp.spi.PredictorProvider");
         assertThat(providers).containsExactlyInAnyOrderEntriesOf(expected);

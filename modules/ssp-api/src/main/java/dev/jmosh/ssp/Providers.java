@@ -32,13 +32,13 @@ public final class Providers {
         return service.getName();
     }
 
-    /** The service loader for {@code service}, which may be an embedder's own SPI (this module then declares its use). */
-    private static <P> ServiceLoader<P> load(Class<P> service) {
+    /** Every provider of {@code service}, which may be an embedder's own SPI (this module then declares its use). */
+    private static <P> List<P> found(Class<P> service) {
         Module self = Providers.class.getModule();
         if (!self.canUse(service)) {
             self.addUses(service);
         }
-        return ServiceLoader.load(service);
+        return ServiceLoader.load(service).stream().map(ServiceLoader.Provider::get).collect(Collectors.toList());
     }
 
     /** Selects a provider of {@code service}, honouring its system property. */
@@ -53,8 +53,7 @@ public final class Providers {
      * @throws ProviderSelectionException when nothing or more than one provider matches
      */
     public static <P extends NamedProvider> P select(Class<P> service, String explicitName) {
-        List<P> found = load(service).stream()
-                .map(ServiceLoader.Provider::get).collect(Collectors.toList());
+        List<P> found = found(service);
         return choose(service, found, explicitName);
     }
 
@@ -64,8 +63,7 @@ public final class Providers {
      * one is, it is taken as always).
      */
     public static <P extends NamedProvider> P select(Class<P> service, String explicitName, String fallbackName) {
-        List<P> found = load(service).stream()
-                .map(ServiceLoader.Provider::get).collect(Collectors.toList());
+        List<P> found = found(service);
         String name = explicitName != null ? explicitName : System.getProperty(property(service));
         if ((name == null || name.isEmpty()) && found.size() > 1) {
             name = fallbackName;

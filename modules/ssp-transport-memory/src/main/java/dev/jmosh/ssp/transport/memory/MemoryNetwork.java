@@ -95,7 +95,7 @@ public final class MemoryNetwork {
     public synchronized MemoryEndpoint endpointInRange(InetAddress address, int low, int high) {
         for (int port = low; port <= high; port++) {
             InetSocketAddress a = new InetSocketAddress(address, port);
-            if (endpoints.stream().noneMatch(e -> e.holds(a))) {
+            if (!heldByAnother(a, null)) {
                 return endpoint(a);
             }
         }
@@ -117,11 +117,14 @@ public final class MemoryNetwork {
 
     /** Refuses an address that an open endpoint other than {@code self} holds. */
     synchronized void claim(InetSocketAddress address, MemoryEndpoint self) {
-        for (MemoryEndpoint e : endpoints) {
-            if (e != self && e.holds(address)) {
-                throw new IllegalArgumentException(address + " is taken");
-            }
+        if (heldByAnother(address, self)) {
+            throw new IllegalArgumentException(address + " is taken");
         }
+    }
+
+    /** Whether an open endpoint other than {@code self} (null: any) holds {@code address}. */
+    private boolean heldByAnother(InetSocketAddress address, MemoryEndpoint self) {
+        return endpoints.stream().anyMatch(e -> e != self && e.holds(address));
     }
 
     /** Each datagram is lost with this probability (0 to 1). */
