@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Small POSIX helpers for jmosh-server: the {@code PATH} search, terminal queries on the
- * server's own descriptors, and detaching its standard descriptors.
+ * server's own descriptors or a terminal's path, named pipes, and detaching its standard
+ * descriptors.
  */
 public final class Posix {
     private Posix() {
@@ -39,6 +40,35 @@ public final class Posix {
         } catch (PosixException e) {
             return new int[0];
         }
+    }
+
+    /**
+     * The window size of the terminal at {@code path} (e.g. another process's standard input,
+     * {@code /proc/PID/fd/0}), opened without becoming this process's controlling terminal.
+     *
+     * @return {columns, rows}, or an empty array when it cannot be opened or is not a terminal
+     */
+    public static int[] windowSize(Path path) {
+        int fd;
+        try {
+            fd = Libc.open(path.toString(), Libc.O_NOCTTY | Libc.O_NONBLOCK | Libc.O_CLOEXEC);
+        } catch (PosixException e) {
+            return new int[0];
+        }
+        try {
+            return windowSize(fd);
+        } finally {
+            Libc.close(fd);
+        }
+    }
+
+    /**
+     * Makes a named pipe at {@code path} with permissions {@code mode} (less the umask).
+     *
+     * @throws IOException "mkfifo PATH: File exists" and the like
+     */
+    public static void mkfifo(Path path, int mode) throws IOException {
+        Libc.mkfifo(path.toString(), mode);
     }
 
     /** Whether {@code fd} is a terminal ({@code isatty}). */

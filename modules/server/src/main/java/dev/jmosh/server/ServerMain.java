@@ -2,37 +2,22 @@ package dev.jmosh.server;
 
 import dev.jmosh.pty.Posix;
 import dev.jmosh.pty.Pty;
-import dev.jmosh.server.internal.Binder;
-import dev.jmosh.server.internal.ChildCommand;
-import dev.jmosh.server.internal.IdleTimeouts;
-import dev.jmosh.server.internal.LocaleSetup;
 import dev.jmosh.server.internal.Messages;
-import dev.jmosh.server.internal.ServerArgs;
+import dev.jmosh.server.internal.Rendezvous;
 import dev.jmosh.server.internal.ServerExit;
+import dev.jmosh.server.internal.ServerLog;
 import dev.jmosh.server.internal.ServerSession;
-import dev.jmosh.ssp.Clock;
-import dev.jmosh.ssp.DatagramTransport;
-import dev.jmosh.ssp.ProviderSelectionException;
-import dev.jmosh.ssp.Providers;
-import dev.jmosh.ssp.SessionKey;
-import dev.jmosh.ssp.core.Connection;
-import dev.jmosh.ssp.SendTiming;
-import dev.jmosh.ssp.core.Transport;
-import dev.jmosh.ssp.spi.CipherProvider;
-import dev.jmosh.ssp.spi.StateTypeProvider;
-import dev.jmosh.statesync.CompleteTerminal;
-import dev.jmosh.statesync.UserStream;
+import dev.jmosh.server.internal.SessionSetup;
+import dev.jmosh.server.internal.UserServer;
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.SecureRandom;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code jmosh-server new [-s] [-v] [-i IP] [-p PORT[:PORT2]] [-c COLORS] [-l NAME=VALUE]
@@ -60,9 +45,9 @@ public final class ServerMain {
         Signals.on("TERM", inbox::terminate);
         Signals.on("INT", inbox::terminate);
         Signals.on("USR1", inbox::user1);
-        ServerSession session;
+        SessionSetup.Bound bound;
         try {
-            session = prepare(program, argv, System.getenv(), out, err, inbox);
+            bound = SessionSetup.bind(program, argv, System.getenv(), System.getProperty("native.encoding", ""), err);
         } catch (ServerExit e) {
             out.print(e.stdout());
             err.print(e.stderr());
@@ -71,10 +56,66 @@ public final class ServerMain {
             System.exit(e.status());
             return;
         }
+        if (stdinIsTerminal()) {
+            out.print("\r\n\n");
+        }
+        out.print(bound.connectLine() + "\n");
+        out.flush();
+        int[] size = windowSize();
+        err.print(Messages.detached(ProcessHandle.current().pid()));
+        err.flush();
+        boolean verbose = bound.args().verbose() > 0;
+        detach(verbose);
+        Optional<UserServer> shared = verbose ? Optional.empty() : claim();
+        String name = UserServer.sessionName(bound.transport().localAddress().getPort());
+        ServerSession session;
+        try {
+            session = SessionSetup.open(bound, size, shared.isPresent() ? log.stream(name) : err, inbox);
+        } catch (ServerExit e) {
+            err.print(e.stderr());
+            System.exit(e.status());
+            return;
+        }
+        if (shared.isPresent()) {
+            UserServer server = shared.get();
+            Signals.on("TERM", server::terminate);
+            Signals.on("INT", server::terminate);
+            Signals.on("USR1", server::user1);
+            server.run(session, name, inbox);
+            System.exit(0);
+            return;
+        }
         session.run();
         out.print("\n[jmosh-server is exiting.]\n");
         out.flush();
         System.exit(0);
+    }
+
+    /** The per-user server's log, once {@link #claim} has made this process one. */
+    private static ServerLog log;
+
+    /**
+     * Makes this process its user's server if the launcher named a rendezvous directory
+     * ({@code -Djmosh.server.dir}; bin/jmosh-server does unless {@code JMOSH_SERVER_MODE=process})
+     * and no other server holds it; otherwise this process serves its one session, as
+     * mosh-server does. A directory that is not private is refused (logged nowhere: the standard
+     * streams are gone by now) and the session runs alone.
+     */
+    private static Optional<UserServer> claim() {
+        String dir = System.getProperty("jmosh.server.dir");
+        if (dir == null || dir.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Rendezvous> r = Rendezvous.claim(Path.of(dir));
+            if (r.isEmpty()) {
+                return Optional.empty();
+            }
+            log = new ServerLog(r.get().dir().resolve("log"));
+            return Optional.of(new UserServer(r.get(), log));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -95,90 +136,6 @@ public final class ServerMain {
         }, "jmosh-warm-up");
         t.setDaemon(true);
         t.start();
-    }
-
-    /**
-     * Everything up to MOSH CONNECT is kept cheap (no native calls), so the line appears as soon
-     * as the socket is bound; the pseudo-terminal and the native bindings come after, while the
-     * client starts, as mosh-server opens its pty only in the daemon.
-     */
-    private static ServerSession prepare(String program, String[] argv, Map<String, String> environment,
-            PrintStream out, PrintStream err, ServerSession.Inbox inbox) throws ServerExit {
-        ServerArgs args = ServerArgs.parse(program, argv, environment);
-        err.print(args.warnings());
-        StringBuilder notes = new StringBuilder();
-        Map<String, String> env = LocaleSetup.apply(environment, args.locales(),
-                System.getProperty("native.encoding", ""), notes);
-        err.print(notes);
-        IdleTimeouts timeouts = IdleTimeouts.from(env);
-        err.print(timeouts.warnings());
-        SendTiming timing = SendTiming.fromEnvironment(env.get(SendTiming.VARIABLE), w -> err.println("jmosh-server: " + w));
-        CipherProvider cipher = cipher(program, args.cipher());
-        StateTypeProvider<UserStream, CompleteTerminal> states = stateTypes(program);
-        DatagramTransport transport = Binder.bind(args, err);
-        SessionKey key = newKey(cipher);
-        if (stdinIsTerminal()) {
-            out.print("\r\n\n");
-        }
-        out.print("MOSH CONNECT " + transport.localAddress().getPort() + " " + key.printable() + "\n");
-        out.flush();
-        int[] size = windowSize();
-        err.print(Messages.detached(ProcessHandle.current().pid()));
-        err.flush();
-        detach(args.verbose() > 0);
-
-        Clock clock = Clock.system();
-        Connection connection = Connection.server(transport,
-                cipher.create(key), clock);
-        connection.setLog(err::println);
-        CompleteTerminal terminal = states.newHostState(size[0], size[1]);
-        Transport<CompleteTerminal, UserStream> network = new Transport<>(connection, terminal.copy(),
-                states.newUserState(), clock, new SecureRandom());
-        network.sender().setTiming(timing);
-        try {
-            ChildCommand child = ChildCommand.resolve(args, env, size[0], size[1]);
-            Pty pty = Pty.open(size[0], size[1]);
-            return new ServerSession(network, pty, child, terminal, timeouts, clock, err, inbox);
-        } catch (IOException e) {
-            transport.close();
-            throw new ServerExit(1, e.getMessage() + "\n", "");
-        }
-    }
-
-    /** The cipher named by {@code --cipher}, else by {@code -Djmosh.cipher}, else mosh's; one line if there is none. */
-    private static CipherProvider cipher(String program, String name) throws ServerExit {
-        try {
-            return Providers.select(CipherProvider.class, name, SessionKey.MOSH_CIPHER);
-        } catch (ProviderSelectionException e) {
-            throw new ServerExit(1, program + ": " + e.getMessage() + "\n", "");
-        }
-    }
-
-    /** mosh's pair of states, or another terminal pair named by {@code -Djmosh.state}; one line if there is none. */
-    private static StateTypeProvider<UserStream, CompleteTerminal> stateTypes(String program) throws ServerExit {
-        try {
-            return Providers.stateTypes(null).as(UserStream.class, CompleteTerminal.class);
-        } catch (ProviderSelectionException e) {
-            throw new ServerExit(1, program + ": " + e.getMessage() + "\n", "");
-        }
-    }
-
-    /**
-     * A new session key for {@code cipher}: from {@code /dev/urandom}, where mosh's PRNG reads
-     * it too; faster at start than a first {@code SecureRandom}, which is what a failed read
-     * falls back to.
-     */
-    private static SessionKey newKey(CipherProvider cipher) {
-        int bytes = cipher.keyBytes();
-        try (InputStream in = new FileInputStream("/dev/urandom")) {
-            byte[] raw = in.readNBytes(bytes);
-            if (raw.length == bytes) {
-                return SessionKey.ofBytes(cipher.name(), raw);
-            }
-        } catch (IOException e) {
-            // fall back below
-        }
-        return SessionKey.generate(cipher.name(), bytes, new SecureRandom());
     }
 
     /** Whether standard input is a terminal, read from /proc without a native call. */

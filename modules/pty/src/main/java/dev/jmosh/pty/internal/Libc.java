@@ -9,7 +9,7 @@ import java.lang.ref.Reference;
 /**
  * File descriptor and process calls of glibc (Linux x86_64): {@code open}, {@code close},
  * {@code dup2}, {@code fcntl}, {@code isatty}, {@code eventfd}, {@code read}, {@code write},
- * {@code poll}, {@code kill}, {@code waitid}, {@code waitpid}.
+ * {@code poll}, {@code kill}, {@code waitid}, {@code waitpid}, {@code mkfifo}.
  *
  * <p>The hot calls ({@code read}, {@code write}, {@code poll}) take the {@code errno} capture
  * segment and return the raw result, so a loop can allocate once; the others allocate their own
@@ -67,6 +67,7 @@ public final class Libc {
     private static final MemorySegment KILL = Native.function("kill");
     private static final MemorySegment WAITID = Native.function("waitid");
     private static final MemorySegment WAITPID = Native.function("waitpid");
+    private static final MemorySegment MKFIFO = Native.function("mkfifo");
 
     private Libc() {
     }
@@ -80,6 +81,16 @@ public final class Libc {
                 throw new PosixException("open " + path, Native.errno(state));
             }
             return fd;
+        }
+    }
+
+    /** {@code mkfifo(path, mode)} (the umask applies); throws "mkfifo PATH: strerror". */
+    public static void mkfifo(String path, int mode) throws PosixException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Native.errnoState(arena);
+            if ((int) Native.call(MKFIFO, state, Native.address(arena.allocateFrom(path)), mode) < 0) {
+                throw new PosixException("mkfifo " + path, Native.errno(state));
+            }
         }
     }
 

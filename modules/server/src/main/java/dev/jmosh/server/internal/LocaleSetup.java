@@ -61,6 +61,14 @@ public final class LocaleSetup {
                 + "the character set \"" + pleasant(probe[0]) + "\".\n\n", run(client, "locale")[0]);
     }
 
+    /**
+     * The character set the C library gives {@code env}'s locale ({@code locale charmap}): what
+     * {@code native.encoding} would be in a process started with {@code env}.
+     */
+    public static String charsetOf(Map<String, String> env) {
+        return charmap(env)[0];
+    }
+
     static boolean isUtf8(String charset) {
         return "UTF-8".equals(charset) || "utf-8".equals(charset);
     }

@@ -1,0 +1,64 @@
+package dev.jmosh.server.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RendezvousTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theDirectoryIsMadePrivateAndOneServerHoldsIt() throws IOException {
+        Path dir = tmp.resolve("jmosh-1");
+        Optional<Rendezvous> first = Rendezvous.claim(dir);
+        assertThat(first).isPresent();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        assertThat(Rendezvous.claim(dir)).as("held").isEmpty();
+        first.get().release();
+        Optional<Rendezvous> again = Rendezvous.claim(dir);
+        assertThat(again).as("released").isPresent();
+        again.get().release();
+    }
+
+    @Test
+    void aDirectoryOpenToOthersOrALinkIsRefusedInOneLine() throws IOException {
+        Path open = Files.createDirectory(tmp.resolve("open"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThatThrownBy(() -> Rendezvous.claim(open)).isInstanceOf(IOException.class)
+                .hasMessage(open + " is open to other users (rwxr-xr-x); it must be rwx------");
+        Path target = Files.createDirectory(tmp.resolve("target"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), target);
+        assertThatThrownBy(() -> Rendezvous.claim(link)).hasMessage(link + " is not a directory");
+    }
+
+    @Test
+    void publishingMakesTheRequestPipeAndPidFileAndWithdrawingRemovesThem() throws IOException {
+        Path dir = tmp.resolve("jmosh-2");
+        Rendezvous r = Rendezvous.claim(dir).orElseThrow();
+        Files.writeString(dir.resolve("new"), "a stale regular file");
+        Files.writeString(dir.resolve("req.999999999"), "a launcher that is gone");
+        try (FileChannel requests = r.publish()) {
+            assertThat(Files.readAttributes(dir.resolve("new"), java.nio.file.attribute.BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS).isOther()).as("a named pipe").isTrue();
+            assertThat(Files.readString(dir.resolve("pid")).strip())
+                    .isEqualTo(Long.toString(ProcessHandle.current().pid()));
+            assertThat(dir.resolve("req.999999999")).doesNotExist();
+        }
+        r.withdraw();
+        assertThat(dir.resolve("new")).doesNotExist();
+        assertThat(dir.resolve("pid")).doesNotExist();
+        r.release();
+    }
+}
