@@ -5,6 +5,8 @@ package dev.jmosh.ssp;
  * datagram that fails its integrity check, or a key used past its safe limit.
  *
  * <p>Non-fatal exceptions concern one datagram, which is dropped; fatal ones end the session.
+ * They carry no stack trace: a flood of forged datagrams makes one each, and the message says
+ * all there is.
  */
 public class CryptoException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -17,7 +19,7 @@ public class CryptoException extends Exception {
 
     /** An exception with mosh's message text; {@code fatal} ends the session. */
     public CryptoException(String message, boolean fatal) {
-        super(message);
+        super(message, null, false, false);
         this.fatal = fatal;
     }
 

@@ -4,9 +4,14 @@ import dev.jmosh.ssp.SyncState;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The receiver's states of the peer, sorted by (unsigned) number (mosh {@code received_states}). */
+/**
+ * The receiver's states of the peer, sorted by (unsigned) number (mosh {@code received_states}),
+ * and the bytes of diff they were made with: since a copy shares its reference's content, that
+ * sum is what they hold between them.
+ */
 final class ReceivedStates<S extends SyncState<S>> {
     private final List<TimestampedState<S>> states = new ArrayList<>();
+    private long addedBytes;
 
     ReceivedStates(TimestampedState<S> initial) {
         states.add(initial);
@@ -42,11 +47,23 @@ final class ReceivedStates<S extends SyncState<S>> {
      * is always kept, so a hostile or confused throwaway number can never empty the list.
      */
     void throwAwayBelow(long throwaway, TimestampedState<S> keep) {
-        states.removeIf(s -> s != keep && StateNumbers.less(s.num, throwaway));
+        states.removeIf(s -> {
+            boolean drop = s != keep && StateNumbers.less(s.num, throwaway);
+            if (drop) {
+                addedBytes -= s.addedBytes;
+            }
+            return drop;
+        });
+    }
+
+    /** The bytes of diff the states held were made with. */
+    long addedBytes() {
+        return addedBytes;
     }
 
     /** Inserts in order; returns whether the state became the newest. */
     boolean insert(TimestampedState<S> s) {
+        addedBytes += s.addedBytes;
         for (int i = 0; i < states.size(); i++) {
             if (StateNumbers.greater(states.get(i).num, s.num)) {
                 states.add(i, s);

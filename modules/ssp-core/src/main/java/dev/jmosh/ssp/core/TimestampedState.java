@@ -19,6 +19,8 @@ public final class TimestampedState<S extends SyncState<S>> {
      * states (jmosh's timing: a small state's first sending; see {@link SentStates#updateAssumed}).
      */
     boolean trusted;
+    /** Bytes of diff this state added to its reference when it was received (what it holds beyond what it shares). */
+    long addedBytes;
 
     TimestampedState(long timestamp, long num, S state) {
         this.timestamp = timestamp;

@@ -3,6 +3,7 @@ package dev.jmosh.ssp.core;
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
 import dev.jmosh.ssp.DropReason;
+import dev.jmosh.ssp.LimitExceededException;
 import dev.jmosh.ssp.ReceivedDatagram;
 import dev.jmosh.ssp.SyncState;
 import dev.jmosh.ssp.WireFormatException;
@@ -20,7 +21,8 @@ import java.util.random.RandomGenerator;
  * ack (even a duplicate state carries a useful one); ignore a state already held; ignore an
  * instruction whose reference state is unknown (the idempotency rule that makes replays
  * harmless); discard states below {@code throwaway_num}; refuse growth past 1024 states except
- * once per 15 s; apply the diff to a copy of the reference state; insert by number, and only a
+ * once per 15 s; refuse, with {@link LimitExceededException}, a state that would make those held
+ * be made of more than {@link #RECEIVED_BYTES_MAX} bytes of diff (beyond mosh); apply the diff to a copy of the reference state; insert by number, and only a
  * state that lands at the end is acknowledged and counts as "heard".
  *
  * @param <L> the local state type
@@ -29,6 +31,12 @@ import java.util.random.RandomGenerator;
 public final class Transport<L extends SyncState<L>, R extends SyncState<R>> {
     /** Most received states held before new ones are refused. */
     public static final int RECEIVED_STATES_MAX = 1024;
+    /**
+     * The most bytes of diff the received states may be made of between them (copies share their
+     * reference's content, so this bounds what they hold): room for a 10 MB paste sent three
+     * times over, while a peer that never lets states be thrown away cannot exhaust the heap.
+     */
+    public static final long RECEIVED_BYTES_MAX = 32L << 20;
     /** While the queue is full, one state is accepted per this period, in ms. */
     public static final long RECEIVER_QUENCH_MS = 15_000;
 
@@ -116,6 +124,11 @@ public final class Transport<L extends SyncState<L>, R extends SyncState<R>> {
             }
             receiverQuenchTimer = now + RECEIVER_QUENCH_MS;
         }
+        if (received.addedBytes() + inst.diff().length > RECEIVED_BYTES_MAX) {
+            stats.drop(DropReason.QUEUE_FULL);
+            throw new LimitExceededException("the peer's states would hold " + (received.addedBytes() + inst.diff().length)
+                    + " bytes of diffs, more than " + RECEIVED_BYTES_MAX + " (" + received.size() + " states kept)");
+        }
         R state = reference.state.copy();
         if (inst.diff().length > 0) {
             try {
@@ -126,7 +139,9 @@ public final class Transport<L extends SyncState<L>, R extends SyncState<R>> {
             }
         }
         long newestBefore = received.back().num;
-        boolean atEnd = received.insert(new TimestampedState<>(now, inst.newNum(), state));
+        TimestampedState<R> arrived = new TimestampedState<>(now, inst.newNum(), state);
+        arrived.addedBytes = inst.diff().length;
+        boolean atEnd = received.insert(arrived);
         stats.stateReceived(atEnd);
         if (!atEnd) {
             return;
@@ -166,6 +181,11 @@ public final class Transport<L extends SyncState<L>, R extends SyncState<R>> {
     /** The newest remote state with its number and arrival time. */
     public TimestampedState<R> latestRemoteState() {
         return received.back();
+    }
+
+    /** The bytes of diff the held remote states were made with (bounded by {@link #RECEIVED_BYTES_MAX}). */
+    public long receivedAddedBytes() {
+        return received.addedBytes();
     }
 
     /** The number of the newest remote state. */
