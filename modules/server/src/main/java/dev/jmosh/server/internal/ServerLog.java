@@ -16,11 +16,16 @@ import java.time.temporal.ChronoUnit;
  * The per-user server's log, {@code DIR/log}: one line per event, each stamped with the time
  * and the session it concerns ({@code session PORT}), so that what one session did (ended on a
  * limit, failed) can be told apart. It never grows past {@value #MAX_BYTES} bytes: the full file
- * becomes {@code log.1} and a new one starts. A line that cannot be written is dropped.
+ * becomes {@code log.1} and a new one starts. A line that cannot be written is dropped. What a
+ * session prints is limited to {@value #LINES_PER_MINUTE} lines a minute (a flood of forged
+ * datagrams would otherwise write one line each); the next line that passes says how many were
+ * left out.
  */
 public final class ServerLog {
     /** A log file is rotated once it holds this many bytes. */
     static final long MAX_BYTES = 1 << 20;
+    /** Lines a session may log per minute. */
+    static final int LINES_PER_MINUTE = 60;
     private final Path file;
     private long size;
 
@@ -57,11 +62,15 @@ public final class ServerLog {
         return new PrintStream(new LineSink(who), true, StandardCharsets.UTF_8);
     }
 
-    /** Collects bytes into lines and logs each complete one; a line is cut at 4 KiB. */
+    /** Collects bytes into lines and logs each complete one, within the rate; a line is cut at 4 KiB. */
     private final class LineSink extends OutputStream {
         private static final int MAX_LINE = 4096;
+        private static final long MINUTE_NANOS = 60_000_000_000L;
         private final String who;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private long windowStart = System.nanoTime();
+        private int linesInWindow;
+        private long suppressed;
 
         LineSink(String who) {
             this.who = who;
@@ -70,11 +79,29 @@ public final class ServerLog {
         @Override
         public synchronized void write(int b) {
             if (b == '\n') {
-                line(who, pending.toString(StandardCharsets.UTF_8));
+                emit(pending.toString(StandardCharsets.UTF_8));
                 pending.reset();
             } else if (pending.size() < MAX_LINE) {
                 pending.write(b);
             }
+        }
+
+        private void emit(String text) {
+            long now = System.nanoTime();
+            if (now - windowStart >= MINUTE_NANOS) {
+                windowStart = now;
+                linesInWindow = 0;
+            }
+            if (linesInWindow >= LINES_PER_MINUTE) {
+                suppressed++;
+                return;
+            }
+            linesInWindow++;
+            if (suppressed > 0) {
+                line(who, "(" + suppressed + " more lines left out: over " + LINES_PER_MINUTE + " a minute)");
+                suppressed = 0;
+            }
+            line(who, text);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.jmosh.server.internal;
 import dev.jmosh.pty.Pty;
 import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
+import dev.jmosh.ssp.LimitExceededException;
 import dev.jmosh.ssp.WireFormatException;
 import dev.jmosh.ssp.core.DatagramPump;
 import dev.jmosh.ssp.core.Transport;
@@ -34,6 +35,12 @@ public final class ServerSession {
     private static final int EVENTS_PER_ITERATION = 256;
     /** The first output this soon after printable keystrokes reached the pty is taken for their echo, in ms. */
     static final long ECHO_WINDOW_MS = 20;
+    /**
+     * Reads of the child's output queued for the loop at most (each up to {@value #READ_BYTES}
+     * bytes: 1 MiB): beyond that the reader waits, the terminal's buffer fills and the child
+     * blocks, as it would on a slow terminal, instead of one session's flood filling the heap.
+     */
+    static final int HOST_READS_QUEUED_MAX = 64;
 
     private final Transport<CompleteTerminal, UserStream> network;
     private final Pty pty;
@@ -44,7 +51,10 @@ public final class ServerSession {
     private final CompleteTerminal terminal;
     private final BlockingQueue<ServerEvent> events;
     private final DatagramPump pump;
+    private final java.util.concurrent.Semaphore hostReads = new java.util.concurrent.Semaphore(HOST_READS_QUEUED_MAX);
     private long lastRemoteNum;
+    /** The client exceeded a bound: its input is no longer applied while the session shuts down. */
+    private boolean overLimit;
     private boolean childReleased;
     private ServerEvent carried;
     /** Until when the next output is expected to be the echo of printable keystrokes. */
@@ -96,18 +106,54 @@ public final class ServerSession {
         }
     }
 
-    /** Runs until the session ends. */
+    /**
+     * Runs until the session ends. A client that makes it exceed a bound, or anything else that
+     * goes wrong inside it (an {@code OutOfMemoryError} included), ends this session alone: it is
+     * logged, the client is told with a shutdown where that is still possible, and the error is
+     * thrown on to whoever hosts the session.
+     */
     public void run() throws InterruptedException {
         showMotd();
         start(pump, "jmosh-server-receive");
         start(this::readHost, "jmosh-server-pty-read");
         try {
             loop();
+        } catch (RuntimeException | Error e) {
+            log.println("Session ended by " + e);
+            farewell();
+            throw e;
         } finally {
             network.connection().transport().close();
             pty.close();
         }
     }
+
+    /** After a failure: a shutdown to the client, resent for at most {@value #FAREWELL_MS} ms or until acknowledged. */
+    private void farewell() {
+        try {
+            if (!network.hasRemoteAddress()) {
+                return;
+            }
+            if (!network.shutdownInProgress()) {
+                network.startShutdown();
+            }
+            long end = clock.millis() + FAREWELL_MS;
+            while (!network.shutdownAcknowledged() && clock.millis() < end) {
+                network.tick();
+                ServerEvent e = events.poll(Math.max(1, Math.min(network.waitTime(), end - clock.millis())),
+                        TimeUnit.MILLISECONDS);
+                if (e instanceof ServerEvent.Datagram d) {
+                    pump.taken();
+                    network.receive(d.datagram());
+                }
+            }
+        } catch (RuntimeException | Error | InterruptedException | CryptoException | WireFormatException e) {
+            // the session is ending anyway
+        }
+    }
+
+    /** How long a failed session keeps telling its client it is shutting down, in ms. */
+    private static final long FAREWELL_MS = 3000;
 
     private static void start(Runnable r, String name) {
         Thread t = new Thread(r, name);
@@ -119,13 +165,19 @@ public final class ServerSession {
         byte[] buf = new byte[READ_BYTES];
         try {
             int n;
-            while ((n = pty.read(buf, 0, buf.length)) >= 0) {
+            while (true) {
+                hostReads.acquire();
+                if ((n = pty.read(buf, 0, buf.length)) < 0) {
+                    break;
+                }
                 byte[] chunk = new byte[n];
                 System.arraycopy(buf, 0, chunk, 0, n);
                 events.add(new ServerEvent.HostOutput(chunk));
             }
         } catch (IOException e) {
             log.println("read: " + e.getMessage());
+        } catch (InterruptedException e) {
+            return;
         }
         events.add(new ServerEvent.HostClosed());
     }
@@ -205,6 +257,7 @@ public final class ServerSession {
             pump.taken();
             receive(d, now);
         } else if (e instanceof ServerEvent.HostOutput out) {
+            hostReads.release();
             if (!network.shutdownInProgress()) {
                 byte[] replies = terminal.act(out.bytes(), 0, out.bytes().length);
                 if (replies.length > 0) {
@@ -229,6 +282,13 @@ public final class ServerSession {
     private void receive(ServerEvent.Datagram d, long now) {
         try {
             network.receive(d.datagram());
+        } catch (LimitExceededException ex) {
+            log.println("Session ended: " + ex.getMessage());
+            overLimit = true;
+            if (!network.shutdownInProgress()) {
+                network.startShutdown();
+            }
+            return;
         } catch (CryptoException ex) {
             log.println("Crypto exception: " + ex.getMessage());
             return;
@@ -236,7 +296,7 @@ public final class ServerSession {
             log.println(ex.getMessage());
             return;
         }
-        if (network.remoteStateNum() == lastRemoteNum) {
+        if (network.remoteStateNum() == lastRemoteNum || overLimit) {
             return;
         }
         lastRemoteNum = network.remoteStateNum();

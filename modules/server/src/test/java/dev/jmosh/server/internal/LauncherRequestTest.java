@@ -36,6 +36,29 @@ class LauncherRequestTest {
     }
 
     @Test
+    void aRequestInTheNameOfAnotherUsersProcessIsRefused() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Rendezvous.uidOf(Path.of("/proc/self")) == 0
+                && Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs root and setpriv to run a process as nobody");
+        Rendezvous r = Rendezvous.claim(tmp.resolve("jmosh")).orElseThrow();
+        Process other = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "sleep", "30").start();
+        try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (Rendezvous.uidOf(Path.of("/proc", Long.toString(other.pid()))) != 65534
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10); // setpriv drops its privileges before it execs sleep
+            }
+            Files.writeString(r.requestFile(other.pid()), "jmosh-server\0new\0");
+            assertThatThrownBy(() -> LauncherRequest.read(r, other.pid()))
+                    .hasMessage("process " + other.pid() + " belongs to another user");
+            assertThat(r.requestFile(other.pid())).doesNotExist();
+        } finally {
+            other.destroyForcibly();
+            r.release();
+        }
+    }
+
+    @Test
     void aMissingOrOversizedRequestIsRefusedAndRemoved() throws IOException {
         Rendezvous r = Rendezvous.claim(tmp.resolve("jmosh")).orElseThrow();
         long self = ProcessHandle.current().pid();
