@@ -27,13 +27,13 @@ class MoshWrapperTest {
     @Timeout(120)
     void theWrapperStartsJmoshServer() throws Exception {
         Conformance.require("mosh", "mosh-client", "tmux");
-        session("--server=" + MoshServer.jmoshServer());
+        session("--server='" + MoshServer.jmoshServerCommand() + "'");
     }
 
     @Test
     @Timeout(120)
     void theWrapperRunsJmoshClientAgainstJmoshServer() throws Exception {
         Conformance.require("mosh", "tmux");
-        session("--client=" + JmoshClientInTmuxTest.launcher() + " --server=" + MoshServer.jmoshServer());
+        session("--client=" + JmoshClientInTmuxTest.launcher() + " --server='" + MoshServer.jmoshServerCommand() + "'");
     }
 }

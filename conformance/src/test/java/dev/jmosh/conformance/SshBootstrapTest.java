@@ -86,7 +86,7 @@ class SshBootstrapTest {
     @Test
     @Timeout(120)
     void withJmoshServerPredictionAlways() throws Exception {
-        session("--server=" + Conformance.root().resolve("bin/jmosh-server") + " --predict=always", freeUdpPort());
+        session("--server='" + MoshServer.jmoshServerCommand() + "' --predict=always", freeUdpPort());
     }
 
     @Test
