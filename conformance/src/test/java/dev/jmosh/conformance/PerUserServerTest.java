@@ -38,7 +38,7 @@ class PerUserServerTest {
         return env;
     }
 
-    private static ClientSession connect(MoshServer server, HeadlessClientVsMoshServerTest.Recorder screen)
+    static ClientSession connect(MoshServer server, HeadlessClientVsMoshServerTest.Recorder screen)
             throws Exception {
         ClientConfig config = ClientConfig.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port),
                 SessionKey.parse(server.key), 80, 24);

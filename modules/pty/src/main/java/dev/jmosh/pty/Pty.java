@@ -186,6 +186,14 @@ public final class Pty implements AutoCloseable {
         writer.submit(data, off, len);
     }
 
+    /**
+     * Input bytes {@linkplain #write written} that the writer has not yet handed to the terminal
+     * (the child is not reading them): a caller bounds it.
+     */
+    public long inputQueued() {
+        return writer.queuedBytes();
+    }
+
     /** Sets the window size ({@code TIOCSWINSZ}); the foreground job gets {@code SIGWINCH}. */
     public void resize(int columns, int rows) throws IOException {
         PtySpec.checkSize(columns, rows);

@@ -23,6 +23,8 @@ public final class PtyWriter implements Runnable {
     /** {@code byte[]} chunks and {@code CompletableFuture} barriers, in order. */
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private volatile boolean stopped;
+    /** Bytes submitted and not yet written or dropped. */
+    private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
 
     private PtyWriter(int fd, IoGate gate) {
         this.fd = fd;
@@ -41,6 +43,7 @@ public final class PtyWriter implements Runnable {
         if (len > 0 && !stopped) {
             byte[] copy = new byte[len];
             System.arraycopy(data, off, copy, 0, len);
+            queued.addAndGet(len);
             queue.add(copy);
         }
     }
@@ -58,6 +61,11 @@ public final class PtyWriter implements Runnable {
         return reached;
     }
 
+    /** Bytes submitted and not yet written (or dropped): what the child has not read yet beyond the kernel's buffer. */
+    public long queuedBytes() {
+        return queued.get();
+    }
+
     /** Ends the thread once it has left the gate; queued bytes are dropped. */
     public void stop() {
         stopped = true;
@@ -71,6 +79,8 @@ public final class PtyWriter implements Runnable {
         while ((item = queue.poll()) != null) {
             if (item instanceof CompletableFuture<?> barrier) {
                 barrier.complete(null);
+            } else {
+                queued.addAndGet(-((byte[]) item).length);
             }
         }
     }
@@ -96,6 +106,7 @@ public final class PtyWriter implements Runnable {
                         return;
                     }
                 } finally {
+                    queued.addAndGet(-chunk.length);
                     gate.exit();
                 }
             }

@@ -41,6 +41,11 @@ public final class ServerSession {
      * blocks, as it would on a slow terminal, instead of one session's flood filling the heap.
      */
     static final int HOST_READS_QUEUED_MAX = 64;
+    /**
+     * Keystroke bytes the child may leave unread before the session ends (mosh-server would stop
+     * serving altogether, blocked in its write to the terminal): a 10 MB paste fits.
+     */
+    static final long INPUT_QUEUED_MAX = 16L << 20;
 
     private final Transport<CompleteTerminal, UserStream> network;
     private final Pty pty;
@@ -331,6 +336,15 @@ public final class ServerSession {
         if (toHost.size() > 0) {
             byte[] keys = toHost.toByteArray();
             pty.write(keys, 0, keys.length);
+            if (pty.inputQueued() > INPUT_QUEUED_MAX) {
+                log.println("Session ended: the terminal has not read " + pty.inputQueued()
+                        + " bytes of input, more than " + INPUT_QUEUED_MAX);
+                overLimit = true;
+                if (!network.shutdownInProgress()) {
+                    network.startShutdown();
+                }
+                return;
+            }
             echoExpectedUntil = printable(keys) ? now + ECHO_WINDOW_MS : Long.MIN_VALUE;
         }
     }
