@@ -5,6 +5,7 @@ import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
 import dev.jmosh.ssp.LimitExceededException;
 import dev.jmosh.ssp.WireFormatException;
+import dev.jmosh.ssp.core.DatagramGate;
 import dev.jmosh.ssp.core.DatagramPump;
 import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.statesync.CompleteTerminal;
@@ -68,11 +69,13 @@ public final class ServerSession {
     /**
      * A session serving {@code network} on {@code pty}.
      *
+     * @param gate authenticates datagrams as they arrive (with a cipher instance of its own)
      * @param terminal the server's emulator state, the same size as the pty
      * @param log where mosh-server's verbose messages go (a sink when not verbose)
      */
-    public ServerSession(Transport<CompleteTerminal, UserStream> network, Pty pty, ChildCommand child,
-            CompleteTerminal terminal, IdleTimeouts timeouts, Clock clock, PrintStream log, Inbox inbox) {
+    public ServerSession(Transport<CompleteTerminal, UserStream> network, DatagramGate gate, Pty pty,
+            ChildCommand child, CompleteTerminal terminal, IdleTimeouts timeouts, Clock clock, PrintStream log,
+            Inbox inbox) {
         this.events = inbox.queue;
         this.network = network;
         this.pty = pty;
@@ -82,7 +85,7 @@ public final class ServerSession {
         this.clock = clock;
         this.log = log;
         this.pump = new DatagramPump(network.connection().transport(), d -> events.add(new ServerEvent.Datagram(d)),
-                e -> events.add(new ServerEvent.NetworkError(e)));
+                e -> events.add(new ServerEvent.NetworkError(e)), gate, this::rejected);
     }
 
     /** Feeds the message of the day to the screen before any client arrives, as mosh's child prints it. */
@@ -347,6 +350,11 @@ public final class ServerSession {
             }
             echoExpectedUntil = printable(keys) ? now + ECHO_WINDOW_MS : Long.MIN_VALUE;
         }
+    }
+
+    /** Logs a datagram the gate refused, as a refused one is logged here ({@link #receive}). */
+    private void rejected(Exception e) {
+        log.println(e instanceof CryptoException ? "Crypto exception: " + e.getMessage() : e.getMessage());
     }
 
     /** Whether {@code bytes} are typed text only (backspace included; no Enter, Tab, escape or other control). */

@@ -8,6 +8,7 @@ import dev.jmosh.ssp.Providers;
 import dev.jmosh.ssp.SendTiming;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.core.Connection;
+import dev.jmosh.ssp.core.DatagramGate;
 import dev.jmosh.ssp.core.Transport;
 import dev.jmosh.ssp.spi.CipherProvider;
 import dev.jmosh.ssp.spi.StateTypeProvider;
@@ -88,7 +89,8 @@ public final class SessionSetup {
         try {
             ChildCommand child = ChildCommand.resolve(b.args(), b.environment(), size[0], size[1]);
             Pty pty = Pty.open(size[0], size[1]);
-            return new ServerSession(network, pty, child, terminal, b.timeouts(), clock, log, inbox);
+            DatagramGate gate = DatagramGate.server(b.cipher().create(b.key()));
+            return new ServerSession(network, gate, pty, child, terminal, b.timeouts(), clock, log, inbox);
         } catch (IOException | RuntimeException e) {
             b.transport().close();
             throw new ServerExit(1, e.getMessage() + "\n", "");

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * Moves datagrams from a transport to an application's event queue; run it on a thread of the
  * application's choosing (this package starts none). At most {@value #MAX_PENDING} datagrams
  * wait for the application at once: a flood beyond that is dropped and counted before it can
- * exhaust memory. It ends when the transport is closed.
+ * exhaust memory. With a {@link DatagramGate}, only authentic datagrams are handed over; the
+ * others are reported where they arrived. It ends when the transport is closed.
  */
 public final class DatagramPump implements Runnable {
     /** Datagrams handed over but not yet {@linkplain #taken taken}, at most. */
@@ -22,6 +23,8 @@ public final class DatagramPump implements Runnable {
     private final DatagramTransport transport;
     private final Consumer<ReceivedDatagram> datagrams;
     private final Consumer<String> errors;
+    private final DatagramGate gate;
+    private final Consumer<Exception> rejected;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile long overflowDrops;
 
@@ -32,9 +35,21 @@ public final class DatagramPump implements Runnable {
      * @param errors receives a one-line description of each receive error ("recvmsg: ...")
      */
     public DatagramPump(DatagramTransport transport, Consumer<ReceivedDatagram> datagrams, Consumer<String> errors) {
+        this(transport, datagrams, errors, null, e -> { });
+    }
+
+    /**
+     * A pump from {@code transport} that hands over only the datagrams {@code gate} passes.
+     *
+     * @param rejected receives the exception for each datagram the gate refused (on the pump's thread)
+     */
+    public DatagramPump(DatagramTransport transport, Consumer<ReceivedDatagram> datagrams, Consumer<String> errors,
+            DatagramGate gate, Consumer<Exception> rejected) {
         this.transport = transport;
         this.datagrams = datagrams;
         this.errors = errors;
+        this.gate = gate;
+        this.rejected = rejected;
     }
 
     @Override
@@ -44,6 +59,14 @@ public final class DatagramPump implements Runnable {
                 ReceivedDatagram d = transport.receive(-1);
                 if (d == null) {
                     continue;
+                }
+                if (gate != null) {
+                    try {
+                        gate.check(d);
+                    } catch (dev.jmosh.ssp.CryptoException | dev.jmosh.ssp.WireFormatException e) {
+                        rejected.accept(e);
+                        continue;
+                    }
                 }
                 if (pending.incrementAndGet() > MAX_PENDING) {
                     pending.decrementAndGet();
