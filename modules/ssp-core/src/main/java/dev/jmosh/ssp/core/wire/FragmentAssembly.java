@@ -25,10 +25,19 @@ import java.util.List;
  * that way, or drops as above, in {@link #abandoned()}, so that a receiver can account for every
  * datagram.
  *
+ * <p>Beyond mosh, the fragments held are bounded: an instruction whose compressed bytes pass
+ * {@link #MAX_COMPRESSED_BYTES} could not inflate within {@link Compressor#MAX_INFLATED_BYTES}
+ * anyway (deflate grows incompressible data by a few bytes per block), so it is dropped as soon
+ * as it does, rather than held up to 32768 fragments (some 40 MiB) of it.
+ *
  * <p>Not thread-safe: one assembly belongs to one receiver.
  */
 public final class FragmentAssembly {
+    /** The most compressed bytes one instruction's fragments may hold. */
+    public static final int MAX_COMPRESSED_BYTES = Compressor.MAX_INFLATED_BYTES + 64 * 1024;
+
     private final List<Fragment> parts = new ArrayList<>();
+    private long heldBytes;
     private boolean hasId;
     private long currentId;
     private int arrived;
@@ -74,10 +83,15 @@ public final class FragmentAssembly {
             }
             total = n + 1;
         }
+        if (heldBytes + f.contents().length > MAX_COMPRESSED_BYTES) {
+            throw reject("instruction " + Long.toUnsignedString(f.id()) + " holds more than "
+                    + MAX_COMPRESSED_BYTES + " compressed bytes at fragment " + n);
+        }
         while (parts.size() <= n) {
             parts.add(null);
         }
         parts.set(n, f);
+        heldBytes += f.contents().length;
         arrived++;
         return isComplete();
     }
@@ -121,6 +135,7 @@ public final class FragmentAssembly {
 
     private void clear() {
         parts.clear();
+        heldBytes = 0;
         arrived = 0;
         total = -1;
     }

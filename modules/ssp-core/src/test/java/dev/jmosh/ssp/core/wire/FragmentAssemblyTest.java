@@ -157,4 +157,21 @@ class FragmentAssemblyTest {
         a.add(new Fragment(3, 1, false, new byte[1]));
         assertThatThrownBy(a::assemble).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void anInstructionThatCouldNeverInflateWithinTheLimitIsDroppedAsSoonAsItsFragmentsPassTheBound() throws WireFormatException {
+        FragmentAssembly a = new FragmentAssembly();
+        int size = 1300;
+        int fit = FragmentAssembly.MAX_COMPRESSED_BYTES / size;
+        for (int n = 0; n < fit; n++) {
+            assertThat(a.add(new Fragment(9, n, false, new byte[size]))).isFalse();
+        }
+        Fragment over = new Fragment(9, fit, false, new byte[size]);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.add(over))
+                .isInstanceOf(WireFormatException.class)
+                .hasMessage("instruction 9 holds more than " + FragmentAssembly.MAX_COMPRESSED_BYTES
+                        + " compressed bytes at fragment " + fit);
+        assertThat(a.abandoned()).isEqualTo(fit);
+        assertThat(a.add(new Fragment(9, 0, false, new byte[size]))).as("it starts afresh, empty").isFalse();
+    }
 }
