@@ -62,7 +62,7 @@ final class MoshServer implements AutoCloseable {
     /**
      * A started jmosh session in shared mode: waits (at most 10 s) until a server listens on the
      * rendezvous, so that the test's next session is handed over to it rather than racing its
-     * start-up.
+     * start-up. If none does, the session runs in a process of its own and is treated as one.
      */
     private MoshServer shareIn(java.util.Map<String, String> env) throws IOException, InterruptedException {
         shared = true;
@@ -72,7 +72,10 @@ final class MoshServer implements AutoCloseable {
             Thread.sleep(20);
         }
         if (alive() && !Files.exists(pidFile)) {
-            throw new IOException("no jmosh server listens on " + pidFile.getParent() + " 10 s after a session started");
+            // it runs alone (e.g. another server held the directory without listening): a process of its own
+            System.err.println("MoshServer: no jmosh server listens on " + pidFile.getParent()
+                    + " 10 s after a session started; the session on port " + port + " runs alone");
+            shared = false;
         }
         return this;
     }

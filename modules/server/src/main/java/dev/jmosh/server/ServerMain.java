@@ -91,6 +91,9 @@ public final class ServerMain {
         System.exit(0);
     }
 
+    /** How long a new server waits for an ending one to leave the rendezvous, in ms. */
+    private static final long CLAIM_PATIENCE_MS = 3000;
+
     /** The per-user server's log, once {@link #claim} has made this process one. */
     private static ServerLog log;
 
@@ -107,7 +110,7 @@ public final class ServerMain {
             return Optional.empty();
         }
         try {
-            Optional<Rendezvous> r = Rendezvous.claim(Path.of(dir));
+            Optional<Rendezvous> r = Rendezvous.claim(Path.of(dir), CLAIM_PATIENCE_MS);
             if (r.isEmpty()) {
                 return Optional.empty();
             }

@@ -61,6 +61,35 @@ public final class Rendezvous {
      * @throws IOException if it is not a private directory of this user, in one line
      */
     public static Optional<Rendezvous> claim(Path dir) throws IOException {
+        return claim(dir, 0);
+    }
+
+    /**
+     * The same, but while the server that holds {@code dir} is ending (it has withdrawn its pid
+     * file and serves its last requests, {@link UserServer#LAST_CALL_MS}), waits for it for at
+     * most {@code patienceMs} and takes its place: a session started just after a user's last
+     * one ended then starts the next server instead of running alone.
+     */
+    public static Optional<Rendezvous> claim(Path dir, long patienceMs) throws IOException {
+        long end = System.nanoTime() + patienceMs * 1_000_000L;
+        while (true) {
+            Optional<Rendezvous> r = tryClaim(dir);
+            if (r.isPresent() || Files.exists(dir.resolve("pid")) || System.nanoTime() >= end) {
+                return r;
+            }
+            try {
+                Thread.sleep(RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return r;
+            }
+        }
+    }
+
+    /** How often an ending server's lock is tried, in ms. */
+    private static final long RETRY_MS = 20;
+
+    private static Optional<Rendezvous> tryClaim(Path dir) throws IOException {
         int uid = uidOf(Path.of("/proc/self"));
         try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE));

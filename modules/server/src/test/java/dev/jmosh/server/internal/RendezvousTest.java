@@ -61,4 +61,36 @@ class RendezvousTest {
         assertThat(dir.resolve("pid")).doesNotExist();
         r.release();
     }
+
+    @Test
+    void aNewServerWaitsForAnEndingOneAndTakesItsPlace() throws Exception {
+        Path dir = tmp.resolve("jmosh-3");
+        Rendezvous ending = Rendezvous.claim(dir).orElseThrow();
+        assertThat(dir.resolve("pid")).as("withdrawn: no pid file").doesNotExist();
+        Thread leaving = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            ending.release();
+        });
+        leaving.start();
+        Optional<Rendezvous> next = Rendezvous.claim(dir, 5_000);
+        assertThat(next).as("claimed once the ending server let go").isPresent();
+        next.get().release();
+        leaving.join();
+    }
+
+    @Test
+    void aNewServerDoesNotWaitForOneThatListens() throws IOException {
+        Path dir = tmp.resolve("jmosh-4");
+        Rendezvous serving = Rendezvous.claim(dir).orElseThrow();
+        try (FileChannel requests = serving.publish()) {
+            long start = System.nanoTime();
+            assertThat(Rendezvous.claim(dir, 5_000)).isEmpty();
+            assertThat(System.nanoTime() - start).as("no wait").isLessThan(2_000_000_000L);
+        }
+        serving.release();
+    }
 }
