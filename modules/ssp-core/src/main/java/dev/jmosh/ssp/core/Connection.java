@@ -4,7 +4,6 @@ import dev.jmosh.ssp.Clock;
 import dev.jmosh.ssp.CryptoException;
 import dev.jmosh.ssp.DatagramTransport;
 import dev.jmosh.ssp.Direction;
-import dev.jmosh.ssp.DropReason;
 import dev.jmosh.ssp.Nonce;
 import dev.jmosh.ssp.PacketCipher;
 import dev.jmosh.ssp.ReceivedDatagram;
@@ -145,26 +144,7 @@ public final class Connection {
      * @throws WireFormatException when it is oversize
      */
     public byte[] receive(ReceivedDatagram d, TransportStats stats) throws CryptoException, WireFormatException {
-        if (d.length() > DatagramTransport.RECEIVE_MTU) {
-            stats.drop(DropReason.OVERSIZE);
-            throw new WireFormatException("Received oversize datagram");
-        }
-        if (d.length() < Nonce.WIRE_BYTES + PacketCipher.TAG_BYTES) {
-            stats.drop(DropReason.TRUNCATED);
-            throw new CryptoException("Ciphertext must contain nonce and tag.");
-        }
-        Packet p;
-        try {
-            p = Packet.open(d.data(), 0, d.length(), cipher);
-        } catch (CryptoException e) {
-            stats.drop(e.getMessage() != null && e.getMessage().contains("integrity")
-                    ? DropReason.INTEGRITY : DropReason.MALFORMED_PACKET);
-            throw e;
-        }
-        if (p.nonce().direction() != outgoing.reverse()) {
-            stats.drop(DropReason.WRONG_DIRECTION);
-            throw new CryptoException("Illegal counterparty input (possible denial of service)");
-        }
+        Packet p = DatagramGate.open(d, cipher, outgoing.reverse(), stats);
         long seq = p.nonce().seq();
         loss.arrived(seq);
         if (seq < expectedSeq) {
