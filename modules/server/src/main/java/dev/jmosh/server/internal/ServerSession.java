@@ -297,11 +297,8 @@ public final class ServerSession {
                 network.startShutdown();
             }
             return;
-        } catch (CryptoException ex) {
-            log.println("Crypto exception: " + ex.getMessage());
-            return;
-        } catch (WireFormatException ex) {
-            log.println(ex.getMessage());
+        } catch (CryptoException | WireFormatException ex) {
+            rejected(ex);
             return;
         }
         if (network.remoteStateNum() == lastRemoteNum || overLimit) {
@@ -352,7 +349,7 @@ public final class ServerSession {
         }
     }
 
-    /** Logs a datagram the gate refused, as a refused one is logged here ({@link #receive}). */
+    /** Logs a refused datagram, whether the gate or the connection refused it, in mosh-server's words. */
     private void rejected(Exception e) {
         log.println(e instanceof CryptoException ? "Crypto exception: " + e.getMessage() : e.getMessage());
     }
