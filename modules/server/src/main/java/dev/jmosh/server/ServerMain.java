@@ -7,6 +7,7 @@ import dev.jmosh.server.internal.Rendezvous;
 import dev.jmosh.server.internal.ServerExit;
 import dev.jmosh.server.internal.ServerLog;
 import dev.jmosh.server.internal.ServerSession;
+import dev.jmosh.server.internal.SessionRequest;
 import dev.jmosh.server.internal.SessionSetup;
 import dev.jmosh.server.internal.UserServer;
 import java.io.FileDescriptor;
@@ -14,7 +15,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Optional;
@@ -70,7 +70,7 @@ public final class ServerMain {
         String name = UserServer.sessionName(bound.transport().localAddress().getPort());
         ServerSession session;
         try {
-            session = SessionSetup.open(bound, size, shared.isPresent() ? log.stream(name) : err, inbox);
+            session = SessionSetup.open(bound, size, shared.isPresent() ? shared.get().sessionLog(name) : err, inbox);
         } catch (ServerExit e) {
             err.print(e.stderr());
             System.exit(e.status());
@@ -94,9 +94,6 @@ public final class ServerMain {
     /** How long a new server waits for an ending one to leave the rendezvous, in ms. */
     private static final long CLAIM_PATIENCE_MS = 3000;
 
-    /** The per-user server's log, once {@link #claim} has made this process one. */
-    private static ServerLog log;
-
     /**
      * Makes this process its user's server if the launcher named a rendezvous directory
      * ({@code -Djmosh.server.dir}; bin/jmosh-server does unless {@code JMOSH_SERVER_MODE=process})
@@ -114,8 +111,7 @@ public final class ServerMain {
             if (r.isEmpty()) {
                 return Optional.empty();
             }
-            log = new ServerLog(r.get().dir().resolve("log"));
-            return Optional.of(new UserServer(r.get(), log));
+            return Optional.of(new UserServer(r.get(), new ServerLog(r.get().dir().resolve("log"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -144,8 +140,7 @@ public final class ServerMain {
     /** Whether standard input is a terminal, read from /proc without a native call. */
     private static boolean stdinIsTerminal() {
         try {
-            String target = Files.readSymbolicLink(Paths.get("/proc/self/fd/0")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            return SessionRequest.isTerminal(Paths.get("/proc/self/fd/0"));
         } catch (IOException | UnsupportedOperationException e) {
             return Posix.isatty(0);
         }

@@ -98,8 +98,7 @@ final class LauncherRequest {
 
     private static boolean isTerminal(Path fd) {
         try {
-            String target = Files.readSymbolicLink(fd).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+            return SessionRequest.isTerminal(fd);
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }

@@ -1,5 +1,8 @@
 package dev.jmosh.server.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -22,5 +25,16 @@ public record SessionRequest(String program, List<String> argv, Map<String, Stri
             return windowSize.clone();
         }
         return new int[] {80, 24};
+    }
+
+    /**
+     * Whether the descriptor behind {@code fdLink} (e.g. {@code /proc/PID/fd/0}) is a terminal,
+     * told by the link's target without a native call.
+     *
+     * @throws IOException if the link cannot be read
+     */
+    public static boolean isTerminal(Path fdLink) throws IOException {
+        String target = Files.readSymbolicLink(fdLink).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
     }
 }

@@ -73,6 +73,11 @@ public final class UserServer {
         sessions.forEach(h -> h.inbox().user1());
     }
 
+    /** Where session {@code name} writes its log lines (this server's log, under its name). */
+    public PrintStream sessionLog(String name) {
+        return log.stream(name);
+    }
+
     /** The name a session on {@code port} has in the log. */
     public static String sessionName(int port) {
         return "session " + port;
@@ -169,7 +174,7 @@ public final class UserServer {
             r = LauncherRequest.read(rendezvous, pid);
         } catch (LauncherRequest.Elsewhere e) {
             log.line("server", e.getMessage() + ": it runs a server process of its own");
-            Reply.send(rendezvous.replyPipe(pid), rendezvous.uid(), "", "", Reply.OWN_PROCESS);
+            reply(pid, "", "", Reply.OWN_PROCESS);
             return;
         } catch (IOException e) {
             log.line("server", "refused the request of process " + pid + ": " + e.getMessage());
@@ -182,18 +187,18 @@ public final class UserServer {
         try {
             if (ServerArgs.parse(r.program(), argv, r.environment()).verbose() > 0) {
                 // a verbose server keeps the launcher's standard error: only a process of its own can
-                Reply.send(rendezvous.replyPipe(pid), rendezvous.uid(), "", "", Reply.OWN_PROCESS);
+                reply(pid, "", "", Reply.OWN_PROCESS);
                 return;
             }
             bound = SessionSetup.bind(r.program(), argv, r.environment(), charset(r.environment()), err);
         } catch (ServerExit x) {
-            Reply.send(rendezvous.replyPipe(pid), rendezvous.uid(), x.stdout(),
+            reply(pid, x.stdout(),
                     errBytes.toString(StandardCharsets.UTF_8) + x.stderr(), Integer.toString(x.status()));
             return;
         }
         String out = (r.stdinTerminal() ? "\r\n\n" : "") + bound.connectLine() + "\n";
         err.print(Messages.detached(ProcessHandle.current().pid()));
-        if (!Reply.send(rendezvous.replyPipe(pid), rendezvous.uid(), out, errBytes.toString(StandardCharsets.UTF_8), "0")) {
+        if (!reply(pid, out, errBytes.toString(StandardCharsets.UTF_8), "0")) {
             log.line("server", "process " + pid + " left before its answer; its port is closed");
             bound.transport().close();
             return;
@@ -201,12 +206,17 @@ public final class UserServer {
         String name = sessionName(bound.transport().localAddress().getPort());
         ServerSession.Inbox inbox = new ServerSession.Inbox();
         try {
-            ServerSession session = SessionSetup.open(bound, r.size(), log.stream(name), inbox);
+            ServerSession session = SessionSetup.open(bound, r.size(), sessionLog(name), inbox);
             log.line(name, "started for process " + pid);
             host(session, name, inbox);
         } catch (ServerExit x) {
             log.line(name, "could not start: " + x.stderr().strip());
         }
+    }
+
+    /** Answers launcher {@code pid} ({@link Reply#send}); false if it is gone. */
+    private boolean reply(long pid, String stdout, String stderr, String status) {
+        return Reply.send(rendezvous.replyPipe(pid), rendezvous.uid(), stdout, stderr, status);
     }
 
     /** What {@code env}'s locale makes the C library's character set, asked once per locale. */
