@@ -4,6 +4,10 @@ import dev.jmosh.ssp.WireFormatException;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -22,6 +26,12 @@ import java.util.zip.Inflater;
  *
  * <p>Like zlib's {@code uncompress()}, inflation must reach the end of the stream and verify its
  * checksum; bytes after the end are ignored.
+ *
+ * <p>zlib's streams are reused, reset between uses, from a small pool shared by every
+ * connection: making one allocates about 256 KiB of native memory that freeing hands back to
+ * the system, and an idle session's heartbeat paid that twice per datagram, page faults and
+ * TLB shootdowns included (most of an idle per-user server's CPU). A reset stream compresses
+ * exactly as a new one, so the bytes sent do not change.
  */
 public final class Compressor {
     /** Largest inflated instruction accepted, in bytes (mosh's {@code BUFFER_SIZE}, 2048 * 2048 = 4 MiB). */
@@ -29,12 +39,18 @@ public final class Compressor {
     /** Size of each step of the output buffer while inflating, in bytes. */
     private static final int CHUNK_BYTES = 16 * 1024;
 
+    /** Streams of each kind kept for reuse at most: about one per thread that compresses at once. */
+    private static final int POOLED_MAX = 4;
+    private static final Pool<Deflater> DEFLATERS =
+            new Pool<>(() -> new Deflater(Deflater.DEFAULT_COMPRESSION), Deflater::reset, Deflater::end);
+    private static final Pool<Inflater> INFLATERS = new Pool<>(Inflater::new, Inflater::reset, Inflater::end);
+
     private Compressor() {
     }
 
     /** zlib-compresses {@code data} at the default level. */
     public static byte[] compress(byte[] data) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        Deflater deflater = DEFLATERS.take();
         try {
             deflater.setInput(data);
             deflater.finish();
@@ -46,7 +62,7 @@ public final class Compressor {
             }
             return out.toByteArray();
         } finally {
-            deflater.end();
+            DEFLATERS.give(deflater);
         }
     }
 
@@ -58,7 +74,7 @@ public final class Compressor {
      */
     public static byte[] decompress(byte[] data, int off, int len) throws WireFormatException {
         Objects.checkFromIndexSize(off, len, data.length);
-        Inflater inflater = new Inflater();
+        Inflater inflater = INFLATERS.take();
         try {
             inflater.setInput(data, off, len);
             byte[] out = new byte[(int) Math.min(MAX_INFLATED_BYTES + 1L, Math.max(256L, len * 4L))];
@@ -93,7 +109,41 @@ public final class Compressor {
         } catch (DataFormatException e) {
             throw new WireFormatException("bad zlib stream: " + e.getMessage(), e);
         } finally {
-            inflater.end();
+            INFLATERS.give(inflater);
+        }
+    }
+
+    /** Idle streams of one kind: at most {@value #POOLED_MAX} kept (reset), the rest ended. */
+    private static final class Pool<T> {
+        private final ConcurrentLinkedQueue<T> idle = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger count = new AtomicInteger();
+        private final Supplier<T> make;
+        private final Consumer<T> reset;
+        private final Consumer<T> end;
+
+        Pool(Supplier<T> make, Consumer<T> reset, Consumer<T> end) {
+            this.make = make;
+            this.reset = reset;
+            this.end = end;
+        }
+
+        T take() {
+            T t = idle.poll();
+            if (t == null) {
+                return make.get();
+            }
+            count.decrementAndGet();
+            return t;
+        }
+
+        void give(T t) {
+            reset.accept(t);
+            if (count.incrementAndGet() <= POOLED_MAX) {
+                idle.offer(t);
+            } else {
+                count.decrementAndGet();
+                end.accept(t);
+            }
         }
     }
 }

@@ -120,4 +120,28 @@ class CompressorTest {
                 .isInstanceOf(WireFormatException.class)
                 .hasMessageContaining("dictionary");
     }
+
+    @Test
+    void reusedStreamsCompressAsFreshOnesAndSurviveABadStream() throws WireFormatException {
+        Random r = new Random(3);
+        for (int i = 0; i < 50; i++) {
+            byte[] data = new byte[r.nextInt(3000)];
+            for (int j = 0; j < data.length; j++) {
+                data[j] = (byte) ('a' + r.nextInt(4)); // compressible, so matches reach back
+            }
+            Deflater fresh = new Deflater(Deflater.DEFAULT_COMPRESSION);
+            fresh.setInput(data);
+            fresh.finish();
+            byte[] buf = new byte[data.length + 64];
+            int n = fresh.deflate(buf);
+            fresh.end();
+            byte[] z = Compressor.compress(data);
+            assertThat(z).as("round %d", i).isEqualTo(Arrays.copyOf(buf, n));
+            byte[] bad = Arrays.copyOf(z, z.length);
+            bad[bad.length - 1] ^= 1;
+            assertThatThrownBy(() -> Compressor.decompress(bad, 0, bad.length)).isInstanceOf(WireFormatException.class);
+            assertThatThrownBy(() -> Compressor.decompress(z, 0, z.length / 2)).isInstanceOf(WireFormatException.class);
+            assertThat(Compressor.decompress(z, 0, z.length)).as("round %d", i).isEqualTo(data);
+        }
+    }
 }
