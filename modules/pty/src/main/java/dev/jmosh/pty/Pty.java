@@ -29,12 +29,16 @@ import java.util.concurrent.locks.LockSupport;
  * set, and every signal disposition and mask is back to the default.
  *
  * <p>Life cycle: {@link #spawn} (or {@link #open} then {@link #start}); {@link #read} the
- * output on a platform thread until it returns -1; {@link #write} input, {@link #resize};
+ * output until it returns -1; {@link #write} input, {@link #resize};
  * {@link #exit()} completes when the child is reaped. End of output does not mean the child
  * has exited, nor the reverse (a background job may hold the slave open): drive the session from
  * {@link #exit()}, drain the output briefly, then {@link #close} (which hangs up what is left).
  *
- * <p>Thread-safe. Each pty uses two platform threads: a writer and, once started, a reaper.
+ * <p>Thread-safe. A pty opened on a platform thread uses two platform threads: a writer and, once
+ * started, a reaper, and its reads wait in {@code poll}. A pty opened on a virtual thread uses
+ * virtual ones, and every wait of them (and of a read on a virtual thread) is parked on one
+ * {@code epoll} thread for the whole process: a server hosting many sessions on virtual threads
+ * keeps no platform thread per terminal.
  */
 public final class Pty implements AutoCloseable {
     /** How long {@link #writeAndFlushInput} waits for its bytes. */
@@ -51,12 +55,16 @@ public final class Pty implements AutoCloseable {
     private int heldSlave;
     private ChildWatcher child;
 
-    private Pty(PtyMaster master, int heldSlave, IoGate gate) {
+    /** Whether this pty's helper threads are virtual (it was opened on a virtual thread). */
+    private final boolean virtual;
+
+    private Pty(PtyMaster master, int heldSlave, IoGate gate, boolean virtual) throws IOException {
         this.master = master;
         this.heldSlave = heldSlave;
         this.gate = gate;
+        this.virtual = virtual;
         this.reader = new PtyReader(master.fd(), gate);
-        this.writer = PtyWriter.start(master.fd(), gate, "jmosh-pty-writer-" + master.slavePath());
+        this.writer = PtyWriter.start(master.fd(), gate, "jmosh-pty-writer-" + master.slavePath(), virtual);
     }
 
     /**
@@ -106,7 +114,7 @@ public final class Pty implements AutoCloseable {
         try {
             // held until start(): keeps the slave side "open", so reads block instead of EIO
             slave = Libc.open(master.slavePath(), Libc.O_RDWR | Libc.O_NOCTTY | Libc.O_CLOEXEC);
-            return new Pty(master, slave, new IoGate());
+            return new Pty(master, slave, new IoGate(), Thread.currentThread().isVirtual());
         } catch (IOException | RuntimeException e) {
             if (slave >= 0) {
                 Libc.close(slave);
@@ -140,7 +148,7 @@ public final class Pty implements AutoCloseable {
                 Termios.setWindowSize(master.fd(), spec.columns(), spec.rows());
                 int pid = Spawner.spawn(master.slavePath(), executable.toString(), spec.argv(),
                         environment, directory.toString());
-                child = ChildWatcher.start(pid, exit);
+                child = ChildWatcher.start(pid, exit, virtual);
                 synchronized (slaveLock) {
                     Libc.close(heldSlave);
                     heldSlave = -1;
@@ -162,17 +170,13 @@ public final class Pty implements AutoCloseable {
     }
 
     /**
-     * Blocking read of the child's output, from a platform thread: the wait is a native
-     * {@code poll}, which would pin a virtual thread's carrier for as long as the child is quiet.
+     * Blocking read of the child's output: on a platform thread the wait is a native {@code poll};
+     * a virtual thread parks until the process's {@code epoll} thread finds output.
      *
      * @return the count read, or -1 at end of output (every slave descriptor closed: {@code
      *         EIO}) or once closed, including when {@link #close} wakes this read
-     * @throws IllegalStateException on a virtual thread
      */
     public int read(byte[] buf, int off, int len) throws IOException {
-        if (Thread.currentThread().isVirtual()) {
-            throw new IllegalStateException("Pty.read blocks in native code: call it from a platform thread");
-        }
         return reader.read(buf, off, len);
     }
 
@@ -312,6 +316,9 @@ public final class Pty implements AutoCloseable {
                     Libc.close(heldSlave);
                     heldSlave = -1;
                 }
+            }
+            if (writer.descriptor() != master.fd()) {
+                Libc.close(writer.descriptor());
             }
             Libc.close(master.fd());
         });

@@ -57,22 +57,6 @@ class PtyCloseTest {
     }
 
     @Test
-    void readRefusesVirtualThreads() throws Exception {
-        try (Pty pty = Pty.open(80, 24)) {
-            CompletableFuture<Throwable> failure = new CompletableFuture<>();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    pty.read(new byte[1], 0, 1);
-                    failure.complete(null);
-                } catch (Throwable t) {
-                    failure.complete(t);
-                }
-            });
-            assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
-        }
-    }
-
-    @Test
     void closeBeforeStartReleasesEverything() throws Exception {
         Pty pty = Pty.open(80, 24);
         String slave = pty.slavePath();

@@ -67,22 +67,21 @@ public final class ServerMain {
         boolean verbose = bound.args().verbose() > 0;
         detach(verbose);
         Optional<UserServer> shared = verbose ? Optional.empty() : claim();
-        String name = UserServer.sessionName(bound.transport().localAddress().getPort());
-        ServerSession session;
-        try {
-            session = SessionSetup.open(bound, size, shared.isPresent() ? shared.get().sessionLog(name) : err, inbox);
-        } catch (ServerExit e) {
-            err.print(e.stderr());
-            System.exit(e.status());
-            return;
-        }
         if (shared.isPresent()) {
             UserServer server = shared.get();
             Signals.on("TERM", server::terminate);
             Signals.on("INT", server::terminate);
             Signals.on("USR1", server::user1);
-            server.run(session, name, inbox);
+            server.run(bound, size, UserServer.sessionName(bound.transport().localAddress().getPort()), inbox);
             System.exit(0);
+            return;
+        }
+        ServerSession session;
+        try {
+            session = SessionSetup.open(bound, size, err, inbox);
+        } catch (ServerExit e) {
+            err.print(e.stderr());
+            System.exit(e.status());
             return;
         }
         session.run();

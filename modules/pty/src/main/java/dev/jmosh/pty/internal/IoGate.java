@@ -9,13 +9,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Guards the master descriptor against being closed while a thread uses it (a closed number may
  * be reused at once by an unrelated open). Users {@link #enter} before a native call and
  * {@link #exit} after; every wait they make is a {@code poll} that includes {@link #wakeFd()},
- * an eventfd. {@link #close} marks the gate closed, writes the eventfd (waking every poller,
- * about 0.4 ms) and then waits for the users to leave before it releases the descriptors.
+ * an eventfd, or a wait in the {@link SharedPoller}. {@link #close} marks the gate closed, writes
+ * the eventfd (waking every poller, about 0.4 ms) and wakes the shared poller's waiters, then
+ * waits for the users to leave before it releases the descriptors.
  */
 public final class IoGate {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final int wakeFd;
     private volatile boolean closed;
+    /** Threads waiting in the {@link SharedPoller} under this gate: woken by {@link #close}. */
+    private final java.util.Set<SharedPoller.Waiter> waiters = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Creates the eventfd. */
     public IoGate() throws PosixException {
@@ -76,7 +79,18 @@ public final class IoGate {
         return true;
     }
 
+    void addWaiter(SharedPoller.Waiter w) {
+        waiters.add(w);
+    }
+
+    void removeWaiter(SharedPoller.Waiter w) {
+        waiters.remove(w);
+    }
+
     private void wake() {
+        for (SharedPoller.Waiter w : waiters) {
+            w.wake(false);
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment one = arena.allocate(ValueLayout.JAVA_LONG);
             one.set(ValueLayout.JAVA_LONG, 0, 1L);

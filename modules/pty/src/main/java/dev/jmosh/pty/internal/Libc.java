@@ -9,7 +9,8 @@ import java.lang.ref.Reference;
 /**
  * File descriptor and process calls of glibc (Linux x86_64): {@code open}, {@code close},
  * {@code dup2}, {@code fcntl}, {@code isatty}, {@code eventfd}, {@code read}, {@code write},
- * {@code poll}, {@code kill}, {@code waitid}, {@code waitpid}, {@code mkfifo}.
+ * {@code poll}, {@code kill}, {@code waitid}, {@code waitpid}, {@code mkfifo}, {@code epoll_create1},
+ * {@code epoll_ctl}, {@code epoll_wait}, {@code pidfd_open}.
  *
  * <p>The hot calls ({@code read}, {@code write}, {@code poll}) take the {@code errno} capture
  * segment and return the raw result, so a loop can allocate once; the others allocate their own
@@ -26,6 +27,7 @@ public final class Libc {
     public static final int O_CLOEXEC = 02000000;
     private static final int F_GETFL = 3;
     private static final int F_SETFL = 4;
+    private static final int F_DUPFD_CLOEXEC = 1030;
 
     /** {@code POLLIN}. */
     public static final short POLLIN = 0x1;
@@ -68,6 +70,23 @@ public final class Libc {
     private static final MemorySegment WAITID = Native.function("waitid");
     private static final MemorySegment WAITPID = Native.function("waitpid");
     private static final MemorySegment MKFIFO = Native.function("mkfifo");
+    private static final MemorySegment EPOLL_CREATE1 = Native.function("epoll_create1");
+    private static final MemorySegment EPOLL_CTL = Native.function("epoll_ctl");
+    private static final MemorySegment EPOLL_WAIT = Native.function("epoll_wait");
+
+    /** {@code EPOLL_CTL_ADD}. */
+    public static final int EPOLL_CTL_ADD = 1;
+    /** {@code EPOLL_CTL_DEL}. */
+    public static final int EPOLL_CTL_DEL = 2;
+    /** {@code EPOLLONESHOT}: the registration is disabled after one event. */
+    public static final int EPOLLONESHOT = 1 << 30;
+    /**
+     * {@code sizeof(struct epoll_event)}: {@code uint32_t events; uint64_t data;}, packed on
+     * x86_64 (12 bytes), naturally aligned elsewhere (16).
+     */
+    public static final int EPOLL_EVENT_BYTES = "amd64".equals(System.getProperty("os.arch")) ? 12 : 16;
+    /** Offset of {@code data} in {@code struct epoll_event}. */
+    public static final int EPOLL_EVENT_DATA = EPOLL_EVENT_BYTES - 8;
 
     private Libc() {
     }
@@ -112,6 +131,18 @@ public final class Libc {
             if (rc < 0) {
                 throw new PosixException("dup2(" + from + ", " + to + ")", Native.errno(state));
             }
+        }
+    }
+
+    /** {@code fcntl(fd, F_DUPFD_CLOEXEC, 0)}: a second descriptor for the same open file. */
+    public static int dup(int fd) throws PosixException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Native.errnoState(arena);
+            int copy = (int) Native.call(FCNTL, state, fd, F_DUPFD_CLOEXEC, 0);
+            if (copy < 0) {
+                throw new PosixException("fcntl F_DUPFD_CLOEXEC", Native.errno(state));
+            }
+            return copy;
         }
     }
 
@@ -218,4 +249,51 @@ public final class Libc {
             return status.get(INT, 0);
         }
     }
+
+    /** {@code epoll_create1(EPOLL_CLOEXEC)}. */
+    public static int epollCreate() throws PosixException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Native.errnoState(arena);
+            int fd = (int) Native.call(EPOLL_CREATE1, state, O_CLOEXEC);
+            if (fd < 0) {
+                throw new PosixException("epoll_create1", Native.errno(state));
+            }
+            return fd;
+        }
+    }
+
+    /** {@code epoll_ctl(epfd, op, fd, &{events, data})}. */
+    public static void epollCtl(int epfd, int op, int fd, int events, long data) throws PosixException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Native.errnoState(arena);
+            MemorySegment event = arena.allocate(16, 8);
+            event.set(INT, 0, events);
+            event.set(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, EPOLL_EVENT_DATA, data);
+            if ((int) Native.call(EPOLL_CTL, state, epfd, op, fd, Native.address(event)) < 0) {
+                throw new PosixException("epoll_ctl", Native.errno(state));
+            }
+        }
+    }
+
+    /** Raw {@code epoll_wait(epfd, events, max, timeoutMillis)}; {@code errno} lands in {@code state}; as {@link #read}. */
+    public static int epollWait(MemorySegment state, int epfd, MemorySegment events, int max, int timeoutMillis) {
+        try {
+            return (int) Native.call(EPOLL_WAIT, state, epfd, Native.address(events), max, timeoutMillis);
+        } finally {
+            Reference.reachabilityFence(events);
+        }
+    }
+
+    /**
+     * {@code pidfd_open(pid, 0)} (Linux 5.3, glibc 2.36): a descriptor that becomes readable
+     * when child {@code pid} exits; -1 where the kernel or a seccomp filter refuses it.
+     */
+    public static int pidfdOpen(int pid) {
+        try (Arena arena = Arena.ofConfined()) {
+            return PIDFD_OPEN.map(f -> (int) Native.call(f, Native.errnoState(arena), pid, 0)).filter(fd -> fd >= 0)
+                    .orElse(-1);
+        }
+    }
+
+    private static final java.util.Optional<MemorySegment> PIDFD_OPEN = Native.optionalFunction("pidfd_open");
 }

@@ -124,6 +124,11 @@ public final class Native {
                         + " (jmosh needs glibc 2.36 or later on Linux)"));
     }
 
+    /** The libc function {@code name}, if this C library has it. */
+    public static java.util.Optional<MemorySegment> optionalFunction(String name) {
+        return LIBC.find(name);
+    }
+
     /**
      * Calls {@code function(a, b, c, d, e, f)}, its {@code errno} landing in {@code errnoState};
      * a function of fewer parameters ignores the rest (class comment).
@@ -147,6 +152,11 @@ public final class Native {
     /** {@code function(a, b)}: the six-argument {@code call} with the rest 0. */
     public static long call(MemorySegment function, MemorySegment errnoState, long a, long b) {
         return call(function, errnoState, a, b, 0, 0, 0, 0);
+    }
+
+    /** {@code function(a, b, c, d)}: the six-argument {@code call} with the rest 0. */
+    public static long call(MemorySegment function, MemorySegment errnoState, long a, long b, long c, long d) {
+        return call(function, errnoState, a, b, c, d, 0, 0);
     }
 
     /** {@code function(a, b, c)}: the six-argument {@code call} with the rest 0. */

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads the child's output from the (non-blocking) master: waits in {@code poll} on the master
- * and the gate's eventfd, so a close wakes it instead of pulling the descriptor from under a
+ * and the gate's eventfd (on a virtual thread: in the {@link SharedPoller}), so a close wakes it instead of pulling the descriptor from under a
  * blocked {@code read} (pty-ffm.md pitfall 8). {@code EIO} (every slave descriptor closed) is
  * end of file once a second read confirms it (see {@link #readEntered}). Concurrent callers are
  * served one at a time.
@@ -60,6 +60,11 @@ public final class PtyReader {
         }
     }
 
+    /** Waits for output: in {@code poll} on a platform thread, parked on the {@link SharedPoller} on a virtual one. */
+    private boolean awaitOutput() throws PosixException {
+        return Thread.currentThread().isVirtual() ? SharedPoller.get().await(fd, Libc.POLLIN, gate) : poller.await();
+    }
+
     /**
      * One {@code EIO} is not yet end of file. Linux's {@code n_tty_read} flushes the pty's
      * pending input, finds none, and only then tests whether the slave has closed: a child that
@@ -90,7 +95,7 @@ public final class PtyReader {
             if (errno != Libc.EAGAIN && errno != Libc.EINTR) {
                 throw new PosixException("read (pty master)", errno);
             }
-            if (errno == Libc.EAGAIN && !poller.await()) {
+            if (errno == Libc.EAGAIN && !awaitOutput()) {
                 return -1;
             }
         }

@@ -7,10 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Writes the user's input to the master on a platform thread of its own, in order, so that a
- * child which does not read cannot block the caller (pty-ffm.md pitfall 12). The master is
- * non-blocking: a full input queue waits in {@code poll} on the master and the gate's eventfd.
- * After {@code EIO} (the child side is gone) bytes are dropped.
+ * Writes the user's input to the master on a thread of its own, in order, so that a child which
+ * does not read cannot block the caller (pty-ffm.md pitfall 12). The master is non-blocking: a
+ * full input queue waits in {@code poll} on the master and the gate's eventfd, or, when the
+ * writer is a virtual thread, in the {@link SharedPoller} on a descriptor of its own (the reader
+ * may wait there on the master's at the same time, and {@code epoll} takes one registration per
+ * descriptor). After {@code EIO} (the child side is gone) bytes are dropped.
  */
 public final class PtyWriter implements Runnable {
     /** Native buffer size; longer chunks go in several writes. */
@@ -26,16 +28,28 @@ public final class PtyWriter implements Runnable {
     /** Bytes submitted and not yet written or dropped. */
     private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
 
-    private PtyWriter(int fd, IoGate gate) {
+    private final boolean virtual;
+
+    private PtyWriter(int fd, IoGate gate, boolean virtual) {
         this.fd = fd;
         this.gate = gate;
+        this.virtual = virtual;
     }
 
-    /** Starts the writer thread {@code name} for master {@code fd}. */
-    public static PtyWriter start(int fd, IoGate gate, String name) {
-        PtyWriter writer = new PtyWriter(fd, gate);
-        Thread.ofPlatform().name(name).daemon().start(writer);
+    /**
+     * Starts the writer thread {@code name} for master {@code fd}: a virtual thread, writing to a
+     * duplicate of {@code fd} ({@link #descriptor}, which the caller closes with the master), if
+     * {@code virtual}, else a platform thread writing to {@code fd}.
+     */
+    public static PtyWriter start(int fd, IoGate gate, String name, boolean virtual) throws PosixException {
+        PtyWriter writer = new PtyWriter(virtual ? Libc.dup(fd) : fd, gate, virtual);
+        (virtual ? Thread.ofVirtual().name(name) : Thread.ofPlatform().name(name).daemon()).start(writer);
         return writer;
+    }
+
+    /** The descriptor this writer writes to. */
+    public int descriptor() {
+        return fd;
     }
 
     /** Queues a copy of {@code data[off, off + len)}; dropped once stopped. */
@@ -90,7 +104,7 @@ public final class PtyWriter implements Runnable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(BUFFER_BYTES);
             MemorySegment state = Native.errnoState(arena);
-            Poller poller = new Poller(arena, fd, Libc.POLLOUT, gate.wakeFd());
+            Poller poller = virtual ? null : new Poller(arena, fd, Libc.POLLOUT, gate.wakeFd());
             while (true) {
                 Object item = queue.take();
                 if (item instanceof CompletableFuture<?> barrier) {
@@ -136,7 +150,7 @@ public final class PtyWriter implements Runnable {
                 }
                 int errno = Native.errno(state);
                 if (errno == Libc.EAGAIN) {
-                    if (!poller.await()) {
+                    if (!(poller == null ? SharedPoller.get().await(fd, Libc.POLLOUT, gate) : poller.await())) {
                         return false;
                     }
                 } else if (errno != Libc.EINTR) {

@@ -163,10 +163,14 @@ public final class ServerSession {
     /** How long a failed session keeps telling its client it is shutting down, in ms. */
     private static final long FAREWELL_MS = 3000;
 
+    /**
+     * Starts a helper of the session: a virtual thread if the session runs on one (a per-user
+     * server's; its waits then share the JDK's and the pty's poller threads), else a platform
+     * daemon thread.
+     */
     private static void start(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
+        (Thread.currentThread().isVirtual() ? Thread.ofVirtual().name(name)
+                : Thread.ofPlatform().name(name).daemon()).start(r);
     }
 
     private void readHost() {

@@ -83,9 +83,15 @@ public final class UserServer {
         return "session " + port;
     }
 
-    /** Serves {@code first} and every session handed over, until the last has ended. */
-    public void run(ServerSession first, String name, ServerSession.Inbox inbox) throws InterruptedException {
-        host(first, name, inbox);
+    /**
+     * Serves {@code first} (bound by this process, its window {@code size}) and every session
+     * handed over, until the last has ended.
+     *
+     * @param inbox where the first session's signals wait (posted before this was called, possibly)
+     */
+    public void run(SessionSetup.Bound first, int[] size, String name, ServerSession.Inbox inbox)
+            throws InterruptedException {
+        host(first, size, name, inbox, "started in this process");
         if (!open()) {
             return;
         }
@@ -204,14 +210,7 @@ public final class UserServer {
             return;
         }
         String name = sessionName(bound.transport().localAddress().getPort());
-        ServerSession.Inbox inbox = new ServerSession.Inbox();
-        try {
-            ServerSession session = SessionSetup.open(bound, r.size(), sessionLog(name), inbox);
-            log.line(name, "started for process " + pid);
-            host(session, name, inbox);
-        } catch (ServerExit x) {
-            log.line(name, "could not start: " + x.stderr().strip());
-        }
+        host(bound, r.size(), name, new ServerSession.Inbox(), "started for process " + pid);
     }
 
     /** Answers launcher {@code pid} ({@link Reply#send}); false if it is gone. */
@@ -225,14 +224,22 @@ public final class UserServer {
         return charsets.computeIfAbsent(key, k -> LocaleSetup.charsetOf(env));
     }
 
-    /** Runs {@code session} on a virtual thread of its own; whatever ends it is logged. */
-    private void host(ServerSession session, String name, ServerSession.Inbox inbox) {
+    /**
+     * Opens and runs the session of {@code bound} on a virtual thread of its own, so that its pty
+     * and every helper of the session are virtual threads too (see {@code Pty}); whatever ends
+     * it is logged.
+     */
+    private void host(SessionSetup.Bound bound, int[] size, String name, ServerSession.Inbox inbox, String started) {
         Hosted h = new Hosted(name, inbox);
         sessions.add(h);
         Thread.ofVirtual().name("jmosh-" + name).start(() -> {
             try {
+                ServerSession session = SessionSetup.open(bound, size, sessionLog(name), inbox);
+                log.line(name, started);
                 session.run();
                 log.line(name, "ended");
+            } catch (ServerExit x) {
+                log.line(name, "could not start: " + x.stderr().strip());
             } catch (Throwable t) {
                 log.line(name, "ended by " + t);
             } finally {

@@ -18,7 +18,8 @@ import java.util.Deque;
 import java.util.Iterator;
 
 /**
- * mosh's sockets ({@code Connection::Socket} and its socket list) over {@link DatagramChannel}s.
+ * A client's sockets, mosh's {@code Connection::Socket} and its socket list, over {@link DatagramChannel}s
+ * (a server's one socket is {@link UdpServerTransport}).
  *
  * <p>The newest channel sends; every open channel receives, so replies to a port we hopped away
  * from still arrive. At most {@value #MAX_PORTS_OPEN} stay open, and once the newest is
@@ -37,7 +38,6 @@ final class UdpTransport implements DatagramTransport {
     private static final int ECT0 = 0x02;
 
     private final StandardProtocolFamily family;
-    private final boolean canHop;
     private final Selector selector;
     private final Deque<DatagramChannel> channels = new ArrayDeque<>();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(RECEIVE_MTU + 1);
@@ -45,23 +45,29 @@ final class UdpTransport implements DatagramTransport {
     private volatile long lastPortChoiceNanos;
     private volatile boolean closed;
 
-    private UdpTransport(DatagramChannel first, StandardProtocolFamily family, boolean canHop) throws IOException {
+    private UdpTransport(DatagramChannel first, StandardProtocolFamily family) throws IOException {
         this.family = family;
-        this.canHop = canHop;
         this.selector = Selector.open();
-        this.mtu = family == StandardProtocolFamily.INET6 ? IPV6_MTU : IPV4_MTU;
+        this.mtu = initialMtu(family);
         add(first);
+    }
+
+    /** mosh's payload MTU for an address family. */
+    static int initialMtu(StandardProtocolFamily family) {
+        return family == StandardProtocolFamily.INET6 ? IPV6_MTU : IPV4_MTU;
+    }
+
+    /** Whether a send failed for a datagram too long for the path (then mosh's MTU of last resort holds). */
+    static boolean tooLong(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("Message too long");
     }
 
     static UdpTransport client(StandardProtocolFamily family) throws IOException {
         DatagramChannel ch = openChannel(family);
         ch.bind(null);
-        return new UdpTransport(ch, family, true);
+        return new UdpTransport(ch, family);
     }
 
-    static UdpTransport server(DatagramChannel bound, StandardProtocolFamily family) throws IOException {
-        return new UdpTransport(bound, family, false);
-    }
 
     static DatagramChannel openChannel(StandardProtocolFamily family) throws IOException {
         DatagramChannel ch = DatagramChannel.open(family);
@@ -96,7 +102,7 @@ final class UdpTransport implements DatagramTransport {
                 throw new IOException("Resource temporarily unavailable");
             }
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("Message too long")) {
+            if (tooLong(e)) {
                 mtu = DEFAULT_MTU; // mosh's payload MTU of last resort, for good
             }
             throw e;
@@ -197,7 +203,7 @@ final class UdpTransport implements DatagramTransport {
 
     @Override
     public void hop() throws IOException {
-        if (!canHop || closed) {
+        if (closed) {
             return;
         }
         DatagramChannel ch = openChannel(family);

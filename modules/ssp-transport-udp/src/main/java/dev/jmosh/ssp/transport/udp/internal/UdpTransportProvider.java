@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
 
-/** Provides {@link UdpTransport}, named {@code udp}. */
+/** Provides {@link UdpTransport} (a client's) and {@link UdpServerTransport}, named {@code udp}. */
 public final class UdpTransportProvider implements TransportProvider {
     @Override
     public String name() {
@@ -33,7 +33,7 @@ public final class UdpTransportProvider implements TransportProvider {
             DatagramChannel ch = UdpTransport.openChannel(family);
             try {
                 ch.bind(new InetSocketAddress(address, port));
-                return UdpTransport.server(ch, family);
+                return new UdpServerTransport(ch, family);
             } catch (IOException e) {
                 ch.close();
                 last = e;

@@ -1,0 +1,108 @@
+package dev.jmosh.ssp.transport.udp.internal;
+
+import dev.jmosh.ssp.DatagramTransport;
+import dev.jmosh.ssp.ReceivedDatagram;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * A server's socket, mosh-server's one {@code Connection::Socket}: a server never hops, so it
+ * has exactly one channel, and that channel is in blocking mode with no {@code Selector} of its
+ * own. A receive blocks in the channel: on a virtual thread the JDK parks it and its one poller
+ * thread watches the socket, so a per-user server's sessions share that thread instead of each
+ * keeping a platform thread in a selector. Consequence: a send that finds the socket's buffer
+ * full waits for room (mosh-server's {@code MSG_DONTWAIT} would drop the datagram); a UDP
+ * socket's buffer fills only when the local qdisc holds about 200 KiB of its datagrams.
+ */
+final class UdpServerTransport implements DatagramTransport {
+    private final DatagramChannel channel;
+    private final ByteBuffer receiveBuffer = ByteBuffer.allocate(RECEIVE_MTU + 1);
+    private volatile int mtu;
+
+    UdpServerTransport(DatagramChannel bound, StandardProtocolFamily family) throws IOException {
+        this.channel = bound;
+        bound.configureBlocking(true);
+        this.mtu = UdpTransport.initialMtu(family);
+    }
+
+    @Override
+    public void send(byte[] data, int off, int len, InetSocketAddress peer) throws IOException {
+        try {
+            int n = channel.send(ByteBuffer.wrap(data, off, len), peer);
+            if (n != len) {
+                throw new IOException("Resource temporarily unavailable");
+            }
+        } catch (IOException e) {
+            if (UdpTransport.tooLong(e)) {
+                mtu = DEFAULT_MTU;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public ReceivedDatagram receive(long timeoutMillis) throws IOException {
+        if (!channel.isOpen()) {
+            throw new ClosedChannelException();
+        }
+        if (timeoutMillis < 0) {
+            receiveBuffer.clear();
+            InetSocketAddress source = (InetSocketAddress) channel.receive(receiveBuffer);
+            return copy(receiveBuffer.array(), receiveBuffer.position(), source);
+        }
+        DatagramPacket packet = new DatagramPacket(receiveBuffer.array(), receiveBuffer.capacity());
+        try {
+            channel.socket().setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMillis)));
+            channel.socket().receive(packet);
+        } catch (SocketTimeoutException e) {
+            return null;
+        } catch (SocketException e) {
+            if (!channel.isOpen()) {
+                throw new ClosedChannelException();
+            }
+            throw e;
+        }
+        return copy(packet.getData(), packet.getLength(), (InetSocketAddress) packet.getSocketAddress());
+    }
+
+    private static ReceivedDatagram copy(byte[] buffer, int length, InetSocketAddress source) {
+        byte[] data = new byte[length];
+        System.arraycopy(buffer, 0, data, 0, length);
+        return new ReceivedDatagram(data, length, source, false);
+    }
+
+    @Override
+    public int mtu() {
+        return mtu;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        try {
+            return (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void hop() {
+        // a server's port is the one it printed in MOSH CONNECT
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+}
