@@ -29,7 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * hosts a second session: it never lets a state be thrown away, sends a 3.9 MB keystroke state
  * and six 1-byte states on it (the sequence that once ran a server out of memory under
  * -Xmx128m), then states of 3.9 MB each from state 0 until the session would hold more than its
- * bound. That session alone ends, saying why in the log; the other one goes on echoing.
+ * bound. That session alone ends, saying why in the log; the other one goes on echoing. The
+ * issue's other attacks on a shared process get the same check: a flood of forged datagrams, a
+ * child that floods output to a client that never acknowledges, and fragments of an instruction
+ * that never ends.
  */
 class HostileClientTest {
     private static final int BIG = 3_900_000;
@@ -95,6 +98,108 @@ class HostileClientTest {
                 assertThat(ProcessHandle.of(bystander.pid).map(ProcessHandle::isAlive)).contains(true);
                 assertThat(bystander.alive()).isTrue();
                 screen.assertEchoes(client, "still-here-");
+            }
+        }
+    }
+
+    /** A per-user server running {@code target}'s command in one session and a shell in another. */
+    private Map<String, String> env() {
+        return Map.of("JMOSH_TMPDIR", tmp.toString(), "JMOSH_SERVER_MODE", "user");
+    }
+
+    @Test
+    @Timeout(120)
+    void aFloodOfForgedDatagramsAtOneSessionLeavesTheOtherEchoing() throws Exception {
+        try (MoshServer target = MoshServer.startWith(MoshServer.jmoshServer(), env(), "cat");
+             MoshServer bystander = MoshServer.startWith(MoshServer.jmoshServer(), env(),
+                     "/bin/bash", "--norc", "--noprofile");
+             java.nio.channels.DatagramChannel garbage = java.nio.channels.DatagramChannel.open()) {
+            assertThat(bystander.pid).isEqualTo(target.pid);
+            HeadlessClientVsMoshServerTest.Recorder screen = new HeadlessClientVsMoshServerTest.Recorder();
+            try (ClientSession client = PerUserServerTest.connect(bystander, screen)) {
+                screen.assertEchoes(client, "before-");
+                InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), target.port);
+                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+                Thread flood = Thread.ofPlatform().start(() -> {
+                    java.util.Random r = new java.util.Random(17);
+                    byte[] d = new byte[76];
+                    long end = System.nanoTime() + 20_000_000_000L;
+                    try {
+                        for (int i = 0; i < 2_000_000 && !stop.get() && System.nanoTime() < end; i++) {
+                            r.nextBytes(d);
+                            d[0] &= 0x7f; // the to-server direction bit: both servers try to authenticate it
+                            garbage.send(java.nio.ByteBuffer.wrap(d), to);
+                            sent.incrementAndGet();
+                        }
+                    } catch (java.io.IOException e) {
+                        // the loopback refused: the checks below still run
+                    }
+                });
+                try {
+                    for (int i = 0; i < 3; i++) {
+                        screen.assertEchoes(client, "during-flood-" + i + "-");
+                    }
+                } finally {
+                    stop.set(true);
+                    flood.join(30_000);
+                }
+                assertThat(sent.get()).as("forged datagrams sent during the echoes").isGreaterThan(1000);
+                assertThat(target.alive()).as("forged datagrams do not end a session").isTrue();
+                screen.assertEchoes(client, "after-flood-");
+            }
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void childrenFloodingOutputToClientsThatNeverAcknowledgeLeaveTheOtherEchoing() throws Exception {
+        // as many floods as this machine has cores: each could keep a carrier thread to itself
+        try (MoshServer target = MoshServer.startWith(MoshServer.jmoshServer(), env(), "yes");
+             MoshServer target2 = MoshServer.startWith(MoshServer.jmoshServer(), env(), "yes");
+             MoshServer bystander = MoshServer.startWith(MoshServer.jmoshServer(), env(),
+                     "/bin/bash", "--norc", "--noprofile");
+             Forged forged = new Forged(target);
+             Forged forged2 = new Forged(target2)) {
+            assertThat(bystander.pid).isEqualTo(target.pid).isEqualTo(target2.pid);
+            HeadlessClientVsMoshServerTest.Recorder screen = new HeadlessClientVsMoshServerTest.Recorder();
+            try (ClientSession client = PerUserServerTest.connect(bystander, screen)) {
+                forged.send(0, 1, new byte[] {'x'}); // starts yes, whose screen is then never acknowledged
+                forged2.send(0, 1, new byte[] {'x'});
+                for (int i = 0; i < 5; i++) {
+                    screen.assertEchoes(client, "beside-yes-" + i + "-");
+                }
+                assertThat(target.alive()).isTrue();
+                assertThat(target2.alive()).isTrue();
+                long rssKb = Files.readAllLines(Path.of("/proc/" + target.pid + "/status")).stream()
+                        .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("[^0-9]", ""))
+                        .mapToLong(Long::parseLong).findFirst().orElseThrow();
+                assertThat(rssKb).as("the server's RSS (kB) with a flooding session").isLessThan(400_000);
+            }
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void fragmentsOfAnInstructionThatNeverEndsLeaveTheOtherEchoing() throws Exception {
+        try (MoshServer target = MoshServer.startWith(MoshServer.jmoshServer(), env(), "cat");
+             MoshServer bystander = MoshServer.startWith(MoshServer.jmoshServer(), env(),
+                     "/bin/bash", "--norc", "--noprofile");
+             Forged forged = new Forged(target)) {
+            assertThat(bystander.pid).isEqualTo(target.pid);
+            HeadlessClientVsMoshServerTest.Recorder screen = new HeadlessClientVsMoshServerTest.Recorder();
+            try (ClientSession client = PerUserServerTest.connect(bystander, screen)) {
+                byte[] chunk = new byte[1200];
+                new java.util.Random(5).nextBytes(chunk);
+                int fragments = (dev.jmosh.ssp.core.wire.FragmentAssembly.MAX_COMPRESSED_BYTES / chunk.length) * 3;
+                for (int n = 0; n < fragments && n <= Fragment.MAX_NUMBER; n++) {
+                    forged.connection.send(new Fragment(42, n, false, chunk).toBytes());
+                    if (n % 500 == 0) {
+                        screen.assertEchoes(client, "fragments-" + n + "-");
+                    }
+                }
+                screen.assertEchoes(client, "after-fragments-");
+                assertThat(target.alive()).as("mosh drops such an instruction, not the session").isTrue();
             }
         }
     }

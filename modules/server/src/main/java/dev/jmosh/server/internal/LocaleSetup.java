@@ -58,7 +58,7 @@ public final class LocaleSetup {
                 + "Unfortunately, the local environment (" + nativeCtype + ") specifies\n"
                 + "the character set \"" + nativeName + "\",\n\n"
                 + "The client-supplied environment (" + ctype(client) + ") specifies\n"
-                + "the character set \"" + pleasant(probe[0]) + "\".\n\n", run(client, "locale")[0]);
+                + "the character set \"" + pleasant(probe[0]) + "\".\n\n", run(client, localeProgram(client))[0]);
     }
 
     /**
@@ -94,8 +94,28 @@ public final class LocaleSetup {
 
     /** {charset, complaint}: what the C library makes of {@code env} ({@code locale charmap}). */
     private static String[] charmap(Map<String, String> env) {
-        String[] r = run(env, "locale", "charmap");
+        String[] r = run(env, localeProgram(env), "charmap");
         return new String[] {r[0].strip(), r[1].contains("Cannot set") ? r[1] : ""};
+    }
+
+    /**
+     * Where {@code locale} is: in {@code env}'s {@code PATH}, else this process's, else
+     * {@code /usr/bin} or {@code /bin}. What it reports comes from the C library and the locale
+     * variables, not from where it was found; mosh-server asks its own C library, which needs no
+     * {@code PATH} at all, so a launcher whose {@code PATH} lacks {@code locale} (or a shared
+     * server started by one) must not take every locale for "".
+     */
+    static String localeProgram(Map<String, String> env) {
+        String path = env.getOrDefault("PATH", "") + ":" + System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/bin";
+        for (String dir : path.split(":")) {
+            if (dir.startsWith("/")) {
+                java.nio.file.Path p = java.nio.file.Path.of(dir, "locale");
+                if (java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p)) {
+                    return p.toString();
+                }
+            }
+        }
+        return "locale";
     }
 
     /** Runs a command with exactly {@code env}; returns {stdout, stderr}. */
