@@ -24,27 +24,17 @@ import java.nio.channels.DatagramChannel;
 final class UdpServerTransport implements DatagramTransport {
     private final DatagramChannel channel;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(RECEIVE_MTU + 1);
-    private volatile int mtu;
+    private final PathMtu mtu;
 
     UdpServerTransport(DatagramChannel bound, StandardProtocolFamily family) throws IOException {
         this.channel = bound;
         bound.configureBlocking(true);
-        this.mtu = UdpTransport.initialMtu(family);
+        this.mtu = new PathMtu(family);
     }
 
     @Override
     public void send(byte[] data, int off, int len, InetSocketAddress peer) throws IOException {
-        try {
-            int n = channel.send(ByteBuffer.wrap(data, off, len), peer);
-            if (n != len) {
-                throw new IOException("Resource temporarily unavailable");
-            }
-        } catch (IOException e) {
-            if (UdpTransport.tooLong(e)) {
-                mtu = DEFAULT_MTU;
-            }
-            throw e;
-        }
+        mtu.send(channel, data, off, len, peer);
     }
 
     @Override
@@ -80,7 +70,7 @@ final class UdpServerTransport implements DatagramTransport {
 
     @Override
     public int mtu() {
-        return mtu;
+        return mtu.value();
     }
 
     @Override

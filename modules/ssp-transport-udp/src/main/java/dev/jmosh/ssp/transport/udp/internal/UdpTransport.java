@@ -31,35 +31,21 @@ final class UdpTransport implements DatagramTransport {
     static final int MAX_PORTS_OPEN = 10;
     /** Older sockets are closed once the newest is this old, in ms (mosh {@code MAX_OLD_SOCKET_AGE}). */
     static final long MAX_OLD_SOCKET_AGE_MS = 60_000;
-    /** 1280 minus 20 (IPv4) and 8 (UDP), in bytes. */
-    static final int IPV4_MTU = 1252;
-    /** 1280 minus 40 (IPv6), 16 (two extension headers) and 8 (UDP), in bytes. */
-    static final int IPV6_MTU = 1216;
     private static final int ECT0 = 0x02;
 
     private final StandardProtocolFamily family;
     private final Selector selector;
     private final Deque<DatagramChannel> channels = new ArrayDeque<>();
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(RECEIVE_MTU + 1);
-    private volatile int mtu;
+    private final PathMtu mtu;
     private volatile long lastPortChoiceNanos;
     private volatile boolean closed;
 
     private UdpTransport(DatagramChannel first, StandardProtocolFamily family) throws IOException {
         this.family = family;
         this.selector = Selector.open();
-        this.mtu = initialMtu(family);
+        this.mtu = new PathMtu(family);
         add(first);
-    }
-
-    /** mosh's payload MTU for an address family. */
-    static int initialMtu(StandardProtocolFamily family) {
-        return family == StandardProtocolFamily.INET6 ? IPV6_MTU : IPV4_MTU;
-    }
-
-    /** Whether a send failed for a datagram too long for the path (then mosh's MTU of last resort holds). */
-    static boolean tooLong(IOException e) {
-        return e.getMessage() != null && e.getMessage().contains("Message too long");
     }
 
     static UdpTransport client(StandardProtocolFamily family) throws IOException {
@@ -96,17 +82,7 @@ final class UdpTransport implements DatagramTransport {
         if (ch == null) {
             throw new ClosedChannelException();
         }
-        try {
-            int n = ch.send(ByteBuffer.wrap(data, off, len), peer);
-            if (n != len) {
-                throw new IOException("Resource temporarily unavailable");
-            }
-        } catch (IOException e) {
-            if (tooLong(e)) {
-                mtu = DEFAULT_MTU; // mosh's payload MTU of last resort, for good
-            }
-            throw e;
-        }
+        mtu.send(ch, data, off, len, peer);
     }
 
     @Override
@@ -188,7 +164,7 @@ final class UdpTransport implements DatagramTransport {
 
     @Override
     public int mtu() {
-        return mtu;
+        return mtu.value();
     }
 
     @Override
