@@ -9,17 +9,24 @@ import dev.jmosh.ssp.Providers;
 import dev.jmosh.ssp.SessionKey;
 import dev.jmosh.ssp.core.Connection;
 import dev.jmosh.ssp.core.wire.Fragment;
+import dev.jmosh.ssp.core.wire.FragmentAssembly;
 import dev.jmosh.ssp.core.wire.Fragmenter;
 import dev.jmosh.ssp.core.wire.Instruction;
 import dev.jmosh.ssp.core.wire.UserMessage;
 import dev.jmosh.ssp.spi.TransportProvider;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,10 +76,8 @@ class HostileClientTest {
     @Test
     @Timeout(120)
     void aClientOverItsBoundEndsItsOwnSessionAloneWhileAnotherInTheSameProcessGoesOn() throws Exception {
-        Map<String, String> env = Map.of("JMOSH_TMPDIR", tmp.toString(), "JMOSH_SERVER_MODE", "user");
-        try (MoshServer target = MoshServer.startWith(MoshServer.jmoshServer(), env, "cat");
-             MoshServer bystander = MoshServer.startWith(MoshServer.jmoshServer(), env,
-                     "/bin/bash", "--norc", "--noprofile");
+        try (MoshServer target = session("cat");
+             MoshServer bystander = bystander();
              Forged forged = new Forged(target)) {
             assertThat(bystander.pid).isEqualTo(target.pid);
             HeadlessClientVsMoshServerTest.Recorder screen = new HeadlessClientVsMoshServerTest.Recorder();
@@ -86,7 +91,7 @@ class HostileClientTest {
                 screen.assertEchoes(client, "after-the-attack-");
                 assertThat(target.alive()).as("3.9 MB and six more bytes are within the bound").isTrue();
 
-                Path log = MoshServer.rendezvous(env).resolve("log");
+                Path log = MoshServer.rendezvous(env()).resolve("log");
                 String ended = "session " + target.port + ": Session ended: the peer's states would hold";
                 long end = System.nanoTime() + 30_000_000_000L;
                 for (int n = 8; n < 40 && target.alive() && System.nanoTime() < end; n++) {
@@ -102,37 +107,46 @@ class HostileClientTest {
         }
     }
 
-    /** A per-user server running {@code target}'s command in one session and a shell in another. */
+    /** The environment of every session here: one per-user server, private to the test. */
     private Map<String, String> env() {
         return Map.of("JMOSH_TMPDIR", tmp.toString(), "JMOSH_SERVER_MODE", "user");
+    }
+
+    /** A session of {@code command} in the test's per-user server. */
+    private MoshServer session(String... command) throws Exception {
+        return MoshServer.startWith(MoshServer.jmoshServer(), env(), command);
+    }
+
+    /** The bystander: a shell in the same server, which must keep echoing whatever the attack. */
+    private MoshServer bystander() throws Exception {
+        return session("/bin/bash", "--norc", "--noprofile");
     }
 
     @Test
     @Timeout(120)
     void aFloodOfForgedDatagramsAtOneSessionLeavesTheOtherEchoing() throws Exception {
-        try (MoshServer target = MoshServer.startWith(MoshServer.jmoshServer(), env(), "cat");
-             MoshServer bystander = MoshServer.startWith(MoshServer.jmoshServer(), env(),
-                     "/bin/bash", "--norc", "--noprofile");
-             java.nio.channels.DatagramChannel garbage = java.nio.channels.DatagramChannel.open()) {
+        try (MoshServer target = session("cat");
+             MoshServer bystander = bystander();
+             DatagramChannel garbage = DatagramChannel.open()) {
             assertThat(bystander.pid).isEqualTo(target.pid);
             HeadlessClientVsMoshServerTest.Recorder screen = new HeadlessClientVsMoshServerTest.Recorder();
             try (ClientSession client = PerUserServerTest.connect(bystander, screen)) {
                 screen.assertEchoes(client, "before-");
                 InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), target.port);
-                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
-                java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+                AtomicBoolean stop = new AtomicBoolean();
+                AtomicLong sent = new AtomicLong();
                 Thread flood = Thread.ofPlatform().start(() -> {
-                    java.util.Random r = new java.util.Random(17);
+                    Random r = new Random(17);
                     byte[] d = new byte[76];
                     long end = System.nanoTime() + 20_000_000_000L;
                     try {
                         for (int i = 0; i < 2_000_000 && !stop.get() && System.nanoTime() < end; i++) {
                             r.nextBytes(d);
                             d[0] &= 0x7f; // the to-server direction bit: both servers try to authenticate it
-                            garbage.send(java.nio.ByteBuffer.wrap(d), to);
+                            garbage.send(ByteBuffer.wrap(d), to);
                             sent.incrementAndGet();
                         }
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         // the loopback refused: the checks below still run
                     }
                 });
@@ -155,10 +169,9 @@ class HostileClientTest {
     @Timeout(120)
     void childrenFloodingOutputToClientsThatNeverAcknowledgeLeaveTheOtherEchoing() throws Exception {
         // as many floods as this machine has cores: each could keep a carrier thread to itself
-        try (MoshServer target = MoshServer.startWith(MoshServer.jmoshServer(), env(), "yes");
-             MoshServer target2 = MoshServer.startWith(MoshServer.jmoshServer(), env(), "yes");
-             MoshServer bystander = MoshServer.startWith(MoshServer.jmoshServer(), env(),
-                     "/bin/bash", "--norc", "--noprofile");
+        try (MoshServer target = session("yes");
+             MoshServer target2 = session("yes");
+             MoshServer bystander = bystander();
              Forged forged = new Forged(target);
              Forged forged2 = new Forged(target2)) {
             assertThat(bystander.pid).isEqualTo(target.pid).isEqualTo(target2.pid);
@@ -182,16 +195,15 @@ class HostileClientTest {
     @Test
     @Timeout(120)
     void fragmentsOfAnInstructionThatNeverEndsLeaveTheOtherEchoing() throws Exception {
-        try (MoshServer target = MoshServer.startWith(MoshServer.jmoshServer(), env(), "cat");
-             MoshServer bystander = MoshServer.startWith(MoshServer.jmoshServer(), env(),
-                     "/bin/bash", "--norc", "--noprofile");
+        try (MoshServer target = session("cat");
+             MoshServer bystander = bystander();
              Forged forged = new Forged(target)) {
             assertThat(bystander.pid).isEqualTo(target.pid);
             HeadlessClientVsMoshServerTest.Recorder screen = new HeadlessClientVsMoshServerTest.Recorder();
             try (ClientSession client = PerUserServerTest.connect(bystander, screen)) {
                 byte[] chunk = new byte[1200];
-                new java.util.Random(5).nextBytes(chunk);
-                int fragments = (dev.jmosh.ssp.core.wire.FragmentAssembly.MAX_COMPRESSED_BYTES / chunk.length) * 3;
+                new Random(5).nextBytes(chunk);
+                int fragments = (FragmentAssembly.MAX_COMPRESSED_BYTES / chunk.length) * 3;
                 for (int n = 0; n < fragments && n <= Fragment.MAX_NUMBER; n++) {
                     forged.connection.send(new Fragment(42, n, false, chunk).toBytes());
                     if (n % 500 == 0) {

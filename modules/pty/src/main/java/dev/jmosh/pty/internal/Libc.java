@@ -73,6 +73,8 @@ public final class Libc {
     private static final MemorySegment EPOLL_CREATE1 = Native.function("epoll_create1");
     private static final MemorySegment EPOLL_CTL = Native.function("epoll_ctl");
     private static final MemorySegment EPOLL_WAIT = Native.function("epoll_wait");
+    /** Optional: where it is missing, children are waited for by a platform thread each. */
+    private static final java.util.Optional<MemorySegment> PIDFD_OPEN = Native.optionalFunction("pidfd_open");
 
     /** {@code EPOLL_CTL_ADD}. */
     public static final int EPOLL_CTL_ADD = 1;
@@ -294,6 +296,4 @@ public final class Libc {
                     .orElse(-1);
         }
     }
-
-    private static final java.util.Optional<MemorySegment> PIDFD_OPEN = Native.optionalFunction("pidfd_open");
 }
