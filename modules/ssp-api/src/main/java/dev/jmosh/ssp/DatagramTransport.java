@@ -3,6 +3,7 @@ package dev.jmosh.ssp;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 
 /**
  * Moves opaque datagrams between this endpoint and its peer (mosh {@code Network::Connection}'s
@@ -26,6 +27,21 @@ public interface DatagramTransport extends Closeable {
      * @throws java.nio.channels.ClosedChannelException once the transport is closed
      */
     ReceivedDatagram receive(long timeoutMillis) throws IOException;
+
+    /**
+     * Optional: from now on, hands each datagram that arrives to {@code sink} on a receiving
+     * thread the transport shares among its sockets, instead of through {@link #receive} (which
+     * may then no longer be called); it stops when the transport is closed. Where many
+     * endpoints live in one process (a per-user server), their datagrams then cost no thread
+     * and no wake-up each until {@code sink} passes them on. The datagram's array is reused once
+     * {@code sink} returns (copy what you keep), and {@code sink} must return quickly: it holds
+     * up every socket of the shared thread. An exception it throws is lost.
+     *
+     * @return false if this transport does not offer it (then run a {@link #receive} loop)
+     */
+    default boolean deliverTo(Consumer<ReceivedDatagram> sink) {
+        return false;
+    }
 
     /**
      * The largest datagram this transport sends, in bytes: 1252 for IPv4, 1216 for IPv6

@@ -122,7 +122,9 @@ public final class ServerSession {
      */
     public void run() throws InterruptedException {
         showMotd();
-        start(pump, "jmosh-server-receive");
+        if (!pump.attach()) {
+            start(pump, "jmosh-server-receive");
+        }
         start(this::readHost, "jmosh-server-pty-read");
         try {
             loop();

@@ -4,11 +4,13 @@ import dev.jmosh.ssp.DatagramTransport;
 import dev.jmosh.ssp.ReceivedDatagram;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Moves datagrams from a transport to an application's event queue; run it on a thread of the
+ * Moves datagrams from a transport to an application's event queue: on the transport's own
+ * receiving thread where it has one ({@link #attach}), else run it on a thread of the
  * application's choosing (this package starts none). At most {@value #MAX_PENDING} datagrams
  * wait for the application at once: a flood beyond that is dropped and counted before it can
  * exhaust memory. With a {@link DatagramGate}, only authentic datagrams are handed over; the
@@ -52,28 +54,44 @@ public final class DatagramPump implements Runnable {
         this.rejected = rejected;
     }
 
+    /**
+     * Hands the transport this pump's work if it receives on a thread of its own ({@link
+     * DatagramTransport#deliverTo}): the gate then runs there, and a rejected datagram never
+     * wakes the application. Call it once, before any {@link #run}.
+     *
+     * @return false if the transport has no such thread: then {@link #run} the pump on one
+     */
+    public boolean attach() {
+        return transport.deliverTo(d -> pass(d, true));
+    }
+
+    /** Gates {@code d} and hands it over (a copy if its array is the transport's) if there is room. */
+    private void pass(ReceivedDatagram d, boolean borrowed) {
+        if (gate != null) {
+            try {
+                gate.check(d);
+            } catch (dev.jmosh.ssp.CryptoException | dev.jmosh.ssp.WireFormatException e) {
+                rejected.accept(e);
+                return;
+            }
+        }
+        if (pending.incrementAndGet() > MAX_PENDING) {
+            pending.decrementAndGet();
+            overflowDrops++;
+            return;
+        }
+        datagrams.accept(borrowed ? new ReceivedDatagram(Arrays.copyOf(d.data(), d.length()), d.length(),
+                d.source(), d.congestionExperienced()) : d);
+    }
+
     @Override
     public void run() {
         while (true) {
             try {
                 ReceivedDatagram d = transport.receive(-1);
-                if (d == null) {
-                    continue;
+                if (d != null) {
+                    pass(d, false);
                 }
-                if (gate != null) {
-                    try {
-                        gate.check(d);
-                    } catch (dev.jmosh.ssp.CryptoException | dev.jmosh.ssp.WireFormatException e) {
-                        rejected.accept(e);
-                        continue;
-                    }
-                }
-                if (pending.incrementAndGet() > MAX_PENDING) {
-                    pending.decrementAndGet();
-                    overflowDrops++;
-                    continue;
-                }
-                datagrams.accept(d);
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException | RuntimeException e) {

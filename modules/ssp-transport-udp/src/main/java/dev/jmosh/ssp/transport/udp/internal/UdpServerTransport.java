@@ -11,20 +11,23 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.function.Consumer;
 
 /**
  * A server's socket, mosh-server's one {@code Connection::Socket}: a server never hops, so it
- * has exactly one channel, and that channel is in blocking mode with no {@code Selector} of its
- * own. A receive blocks in the channel: on a virtual thread the JDK parks it and its one poller
- * thread watches the socket, so a per-user server's sessions share that thread instead of each
- * keeping a platform thread in a selector. Consequence: a send that finds the socket's buffer
- * full waits for room (mosh-server's {@code MSG_DONTWAIT} would drop the datagram); a UDP
- * socket's buffer fills only when the local qdisc holds about 200 KiB of its datagrams.
+ * has exactly one channel. Until {@link #deliverTo} it is in blocking mode and {@link #receive}
+ * blocks in it (on a virtual thread the JDK parks the receive and its poller thread watches the
+ * socket). After {@link #deliverTo} the process's one {@link SharedReceiver} reads it, and the
+ * channel is non-blocking: a send that finds the socket's buffer full then fails and the
+ * datagram is lost, as with mosh-server's {@code MSG_DONTWAIT}. (Before it, such a send waits
+ * for room; a UDP socket's buffer fills only when the local qdisc holds about 200 KiB of its
+ * datagrams.)
  */
 final class UdpServerTransport implements DatagramTransport {
     private final DatagramChannel channel;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocate(RECEIVE_MTU + 1);
     private final PathMtu mtu;
+    private volatile boolean delivering;
 
     UdpServerTransport(DatagramChannel bound, StandardProtocolFamily family) throws IOException {
         this.channel = bound;
@@ -38,9 +41,27 @@ final class UdpServerTransport implements DatagramTransport {
     }
 
     @Override
+    public synchronized boolean deliverTo(Consumer<ReceivedDatagram> sink) {
+        if (delivering) {
+            throw new IllegalStateException("this socket's datagrams already go to a sink");
+        }
+        try {
+            channel.configureBlocking(false);
+            SharedReceiver.get().add(channel, sink);
+        } catch (IOException e) {
+            return false; // closed, or no selector: the caller's receive loop reports what is wrong
+        }
+        delivering = true;
+        return true;
+    }
+
+    @Override
     public ReceivedDatagram receive(long timeoutMillis) throws IOException {
         if (!channel.isOpen()) {
             throw new ClosedChannelException();
+        }
+        if (delivering) {
+            throw new IllegalStateException("this socket's datagrams go to the sink given to deliverTo");
         }
         if (timeoutMillis < 0) {
             receiveBuffer.clear();
@@ -91,6 +112,9 @@ final class UdpServerTransport implements DatagramTransport {
     public void close() {
         try {
             channel.close();
+            if (delivering) {
+                SharedReceiver.get().closed();
+            }
         } catch (IOException e) {
             // nothing left to release
         }
