@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Assumptions;
 final class DistImage {
     /** What bin/ of the image runs (bash builtins aside) and what the test sessions type. */
     private static final List<String> TOOLS = List.of("bash", "sh", "env", "readlink", "dirname", "basename",
-            "mktemp", "mkfifo", "setsid", "cat", "rm", "sleep", "stty");
+            "mktemp", "perl", "setsid", "cat", "rm", "sleep", "stty");
 
     final Path dir;
 

@@ -143,7 +143,7 @@ class PerUserServerTest {
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         try (MoshServer a = start(env, "cat"); MoshServer b = start(env, "cat")) {
             assertThat(b.pid).isNotEqualTo(a.pid);
-            assertThat(dir.resolve("new")).doesNotExist();
+            assertThat(dir.resolve("socket")).doesNotExist();
             assertThat(dir.resolve("pid")).doesNotExist();
             assertThat(dir.resolve("lock")).as("not even locked").doesNotExist();
         }

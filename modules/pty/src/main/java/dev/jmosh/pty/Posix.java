@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Small POSIX helpers for jmosh-server: the {@code PATH} search, terminal queries on the
- * server's own descriptors or a terminal's path, named pipes, and detaching its standard
+ * server's own descriptors or a terminal's path, and detaching its standard
  * descriptors.
  */
 public final class Posix {
@@ -60,15 +60,6 @@ public final class Posix {
         } finally {
             Libc.close(fd);
         }
-    }
-
-    /**
-     * Makes a named pipe at {@code path} with permissions {@code mode} (less the umask).
-     *
-     * @throws IOException "mkfifo PATH: File exists" and the like
-     */
-    public static void mkfifo(Path path, int mode) throws IOException {
-        Libc.mkfifo(path.toString(), mode);
     }
 
     /** Whether {@code fd} is a terminal ({@code isatty}). */

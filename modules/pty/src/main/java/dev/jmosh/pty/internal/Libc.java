@@ -9,7 +9,7 @@ import java.lang.ref.Reference;
 /**
  * File descriptor and process calls of glibc (Linux x86_64): {@code open}, {@code close},
  * {@code dup2}, {@code fcntl}, {@code isatty}, {@code eventfd}, {@code read}, {@code write},
- * {@code poll}, {@code kill}, {@code waitid}, {@code waitpid}, {@code mkfifo}, {@code epoll_create1},
+ * {@code poll}, {@code kill}, {@code waitid}, {@code waitpid}, {@code epoll_create1},
  * {@code epoll_ctl}, {@code epoll_wait}, {@code pidfd_open}.
  *
  * <p>The hot calls ({@code read}, {@code write}, {@code poll}) take the {@code errno} capture
@@ -69,7 +69,6 @@ public final class Libc {
     private static final MemorySegment KILL = Native.function("kill");
     private static final MemorySegment WAITID = Native.function("waitid");
     private static final MemorySegment WAITPID = Native.function("waitpid");
-    private static final MemorySegment MKFIFO = Native.function("mkfifo");
     private static final MemorySegment EPOLL_CREATE1 = Native.function("epoll_create1");
     private static final MemorySegment EPOLL_CTL = Native.function("epoll_ctl");
     private static final MemorySegment EPOLL_WAIT = Native.function("epoll_wait");
@@ -102,16 +101,6 @@ public final class Libc {
                 throw new PosixException("open " + path, Native.errno(state));
             }
             return fd;
-        }
-    }
-
-    /** {@code mkfifo(path, mode)} (the umask applies); throws "mkfifo PATH: strerror". */
-    public static void mkfifo(String path, int mode) throws PosixException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = Native.errnoState(arena);
-            if ((int) Native.call(MKFIFO, state, Native.address(arena.allocateFrom(path)), mode) < 0) {
-                throw new PosixException("mkfifo " + path, Native.errno(state));
-            }
         }
     }
 

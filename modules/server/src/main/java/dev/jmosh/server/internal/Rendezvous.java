@@ -1,11 +1,11 @@
 package dev.jmosh.server.internal;
 
+import dev.jmosh.pty.LocalSocket;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,21 +26,19 @@ import java.util.Set;
  * <pre>
  * lock         held (fcntl) by the one server that serves the directory, for its lifetime
  * pid          that server's process id, written once it listens
- * new          a named pipe (0600): each launcher writes one line, its process id
- * req.PID      the launcher's arguments, each ended by NUL (written by it, removed by the server)
- * reply.PID    a named pipe the launcher made (0600); the server writes its answer there
+ * socket       a Unix-domain stream socket (0600) the server listens on: a launcher connects,
+ *              writes its arguments, each ended by NUL, ends its side, and reads the answer
+ *              ({@link Reply}); the kernel tells the server who connected ({@link LauncherRequest})
  * log          the server's log ({@link ServerLog})
  * </pre>
  *
- * A named pipe rather than a socket because the launcher is a shell script (a JVM started for
- * each {@code new} would cost more than mosh-server's whole start); what a socket's peer
- * credentials would prove is checked from {@code /proc} instead ({@link LauncherRequest}).
+ * The launcher is a shell script (a JVM started for each {@code new} would cost more than
+ * mosh-server's whole start); it talks to the socket through perl's built-in socket calls.
  */
 public final class Rendezvous {
-    /** The request pipe's name. */
-    static final String REQUESTS = "new";
+    /** The socket's name. */
+    static final String SOCKET = "socket";
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
-    private static final int FIFO_MODE = 0600;
 
     private final Path dir;
     private final int uid;
@@ -142,54 +140,29 @@ public final class Rendezvous {
     }
 
     /**
-     * Opens for requests: a fresh request pipe (whatever was at its name is removed) and the pid
-     * file, written whole by a rename. Stale request and reply files of launchers that no
-     * longer run are removed first.
-     *
-     * @return the request pipe, open for reading and writing (so it never reads end of file)
+     * Opens for requests: a fresh socket (whatever was at its name is removed), then the pid
+     * file, written whole by a rename.
      */
-    FileChannel publish() throws IOException {
-        removeStale();
-        Path fifo = dir.resolve(REQUESTS);
-        Files.deleteIfExists(fifo);
-        dev.jmosh.pty.Posix.mkfifo(fifo, FIFO_MODE);
-        FileChannel requests = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    LocalSocket publish() throws IOException {
+        Path path = dir.resolve(SOCKET);
+        Files.deleteIfExists(path);
+        LocalSocket socket = LocalSocket.listen(path);
         Path tmp = dir.resolve("pid.tmp");
         Files.writeString(tmp, ProcessHandle.current().pid() + "\n", StandardCharsets.US_ASCII);
         Files.move(tmp, dir.resolve("pid"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        return requests;
+        return socket;
     }
 
-    /** Closes for new requests: launchers from now on start a server of their own. */
+    /**
+     * Closes for new requests: launchers from now on start a server of their own. Connections
+     * already made wait to be accepted on the socket, which stays open without its name.
+     */
     void withdraw() {
         try {
             Files.deleteIfExists(dir.resolve("pid"));
-            Files.deleteIfExists(dir.resolve(REQUESTS));
+            Files.deleteIfExists(dir.resolve(SOCKET));
         } catch (IOException e) {
-            // a launcher that still finds them waits for an answer, sees this process gone and starts its own
-        }
-    }
-
-    /** Where launcher {@code pid} put its arguments. */
-    Path requestFile(long pid) {
-        return dir.resolve("req." + pid);
-    }
-
-    /** Where launcher {@code pid} waits for the answer. */
-    Path replyPipe(long pid) {
-        return dir.resolve("reply." + pid);
-    }
-
-    private void removeStale() throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "{req,reply}.*")) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                String pid = name.substring(name.indexOf('.') + 1);
-                if (!pid.chars().allMatch(Character::isDigit) || pid.isEmpty() || pid.length() > 10
-                        || ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
-                    Files.deleteIfExists(f);
-                }
-            }
+            // a launcher that still connects is answered, or finds nobody and starts its own
         }
     }
 

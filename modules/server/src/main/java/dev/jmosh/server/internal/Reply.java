@@ -1,17 +1,11 @@
 package dev.jmosh.server.internal;
 
+import dev.jmosh.pty.LocalSocket;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The per-user server's answer to a launcher, written in one piece to its reply pipe; the
+ * The per-user server's answer to a launcher, written in one piece to its connection; the
  * launcher (bin/jmosh-server) prints it and exits with its status:
  *
  * <pre>
@@ -49,33 +43,16 @@ final class Reply {
     }
 
     /**
-     * Writes the reply to {@code pipe} (which must be a named pipe of user {@code uid}), then
-     * removes it. Opened for reading and writing, so that a launcher that has gone cannot block
-     * this server.
+     * Writes the reply to the launcher's connection, which is then closed.
      *
-     * @return whether it was written (false: the launcher is gone or its pipe is not right)
+     * @return whether it was written (false: the launcher is gone)
      */
-    static boolean send(Path pipe, int uid, String stdout, String stderr, String status) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(pipe, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isOther() || Rendezvous.uidOf(pipe) != uid) {
-                return false;
-            }
-            try (FileChannel ch = FileChannel.open(pipe, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(format(stdout, stderr, status).getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    ch.write(bytes);
-                }
-            }
+    static boolean send(LocalSocket.Connection launcher, String stdout, String stderr, String status) {
+        try (launcher) {
+            launcher.write(format(stdout, stderr, status).getBytes(StandardCharsets.UTF_8));
             return true;
         } catch (IOException e) {
             return false;
-        } finally {
-            try {
-                Files.deleteIfExists(pipe);
-            } catch (IOException e) {
-                // the launcher's own cleanup
-            }
         }
     }
 }

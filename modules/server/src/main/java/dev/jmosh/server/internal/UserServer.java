@@ -1,12 +1,10 @@
 package dev.jmosh.server.internal;
 
-import java.io.BufferedReader;
+import dev.jmosh.pty.LocalSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UserServer {
     /**
-     * How long requests already written are still served after the last session ended, in ms:
-     * a launcher writes its line as soon as it has opened the pipe, and one that comes later
-     * than this sees the process gone and starts a server of its own.
+     * How long launchers already connected are still served after the last session ended, in
+     * ms: one that comes later than this finds no server and starts one of its own.
      */
     static final long LAST_CALL_MS = 500;
 
@@ -42,13 +39,18 @@ public final class UserServer {
     private final Set<Hosted> sessions = ConcurrentHashMap.newKeySet();
     /** Character sets of the locales seen in requests ({@code LC_ALL, LC_CTYPE, LANG}). */
     private final Map<List<String>, String> charsets = new HashMap<>();
-    private FileChannel requests;
+    private LocalSocket requests;
 
     private sealed interface Event {
     }
 
-    private record Request(long pid) implements Event {
+    private record Request(LocalSocket.Connection launcher) implements Event {
     }
+
+    /** How long a launcher may take to send its request or to take its answer, in ms. */
+    private static final long LAUNCHER_TIMEOUT_MS = 5000;
+    /** Pause after a failed accept (out of descriptors, say), so it cannot spin, in ms. */
+    private static final long ACCEPT_ERROR_PAUSE_MS = 100;
 
     private record Ended(Hosted session) implements Event {
     }
@@ -109,6 +111,7 @@ public final class UserServer {
             }
             if (sessions.isEmpty()) {
                 log.line("server", "last session ended; exiting");
+                requests.close();
                 rendezvous.release();
                 return;
             }
@@ -118,9 +121,9 @@ public final class UserServer {
         }
     }
 
-    /** Publishes the request pipe and starts reading it; false (logged) if that fails. */
+    /** Publishes the socket and starts accepting on it; false (logged) if that fails. */
     private boolean open() throws InterruptedException {
-        FileChannel old = requests;
+        LocalSocket old = requests;
         try {
             requests = rendezvous.publish();
         } catch (IOException e) {
@@ -129,9 +132,11 @@ public final class UserServer {
             awaitSessions();
             return false;
         }
-        closeQuietly(old);
-        FileChannel pipe = requests;
-        Thread t = new Thread(() -> readRequests(pipe), "jmosh-requests");
+        if (old != null) {
+            old.close();
+        }
+        LocalSocket socket = requests;
+        Thread t = new Thread(() -> accept(socket), "jmosh-requests");
         t.setDaemon(true);
         t.start();
         return true;
@@ -143,28 +148,30 @@ public final class UserServer {
         }
     }
 
-    /** Each line of the request pipe is a launcher's process id; anything else is logged and skipped. */
-    private void readRequests(FileChannel pipe) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(pipe),
-                StandardCharsets.US_ASCII))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isEmpty() && line.length() <= 10 && line.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    events.add(new Request(Long.parseLong(line)));
-                } else {
-                    log.line("server", "ignored a request line that is not a process id ("
-                            + Math.min(line.length(), 4096) + " bytes)");
+    /** Queues each launcher that connects to {@code socket}, until it is closed. */
+    private void accept(LocalSocket socket) {
+        while (true) {
+            try {
+                events.add(new Request(socket.accept(LAUNCHER_TIMEOUT_MS)));
+            } catch (ClosedChannelException e) {
+                return; // a new socket has replaced this one, or the server is ending
+            } catch (IOException e) {
+                log.line("server", "accept: " + e.getMessage());
+                try {
+                    Thread.sleep(ACCEPT_ERROR_PAUSE_MS);
+                } catch (InterruptedException ie) {
+                    return;
                 }
             }
-        } catch (IOException e) {
-            // closed: a new pipe has replaced this one, or the server is ending
         }
     }
 
     private void handle(Event e) {
         try {
             if (e instanceof Request r) {
-                serve(r.pid());
+                try (LocalSocket.Connection launcher = r.launcher()) {
+                    serve(launcher);
+                }
             } else if (e instanceof Ended ended) {
                 sessions.remove(ended.session());
             }
@@ -173,14 +180,15 @@ public final class UserServer {
         }
     }
 
-    /** Answers launcher {@code pid} as mosh-server would answer it, and hosts the session it asked for. */
-    private void serve(long pid) {
+    /** Answers {@code launcher} as mosh-server would answer it, and hosts the session it asked for. */
+    private void serve(LocalSocket.Connection launcher) {
+        long pid = launcher.pid();
         SessionRequest r;
         try {
-            r = LauncherRequest.read(rendezvous, pid);
+            r = LauncherRequest.read(rendezvous, launcher);
         } catch (LauncherRequest.Elsewhere e) {
             log.line("server", e.getMessage() + ": it runs a server process of its own");
-            reply(pid, "", "", Reply.OWN_PROCESS);
+            reply(launcher, "", "", Reply.OWN_PROCESS);
             return;
         } catch (IOException e) {
             log.line("server", "refused the request of process " + pid + ": " + e.getMessage());
@@ -193,18 +201,18 @@ public final class UserServer {
         try {
             if (ServerArgs.parse(r.program(), argv, r.environment()).verbose() > 0) {
                 // a verbose server keeps the launcher's standard error: only a process of its own can
-                reply(pid, "", "", Reply.OWN_PROCESS);
+                reply(launcher, "", "", Reply.OWN_PROCESS);
                 return;
             }
             bound = SessionSetup.bind(r.program(), argv, r.environment(), charset(r.environment()), err);
         } catch (ServerExit x) {
-            reply(pid, x.stdout(),
+            reply(launcher, x.stdout(),
                     errBytes.toString(StandardCharsets.UTF_8) + x.stderr(), Integer.toString(x.status()));
             return;
         }
         String out = (r.stdinTerminal() ? "\r\n\n" : "") + bound.connectLine() + "\n";
         err.print(Messages.detached(ProcessHandle.current().pid()));
-        if (!reply(pid, out, errBytes.toString(StandardCharsets.UTF_8), "0")) {
+        if (!reply(launcher, out, errBytes.toString(StandardCharsets.UTF_8), "0")) {
             log.line("server", "process " + pid + " left before its answer; its port is closed");
             bound.transport().close();
             return;
@@ -213,9 +221,9 @@ public final class UserServer {
         host(bound, r.size(), name, new ServerSession.Inbox(), "started for process " + pid);
     }
 
-    /** Answers launcher {@code pid} ({@link Reply#send}); false if it is gone. */
-    private boolean reply(long pid, String stdout, String stderr, String status) {
-        return Reply.send(rendezvous.replyPipe(pid), rendezvous.uid(), stdout, stderr, status);
+    /** Answers {@code launcher} ({@link Reply#send}); false if it is gone. */
+    private static boolean reply(LocalSocket.Connection launcher, String stdout, String stderr, String status) {
+        return Reply.send(launcher, stdout, stderr, status);
     }
 
     /** What {@code env}'s locale makes the C library's character set, asked once per locale. */
@@ -246,15 +254,5 @@ public final class UserServer {
                 events.add(new Ended(h));
             }
         });
-    }
-
-    private static void closeQuietly(FileChannel ch) {
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // already closed
-            }
-        }
     }
 }

@@ -3,8 +3,8 @@ package dev.jmosh.server.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jmosh.pty.LocalSocket;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -44,20 +44,20 @@ class RendezvousTest {
     }
 
     @Test
-    void publishingMakesTheRequestPipeAndPidFileAndWithdrawingRemovesThem() throws IOException {
+    void publishingMakesTheSocketAndPidFileAndWithdrawingRemovesThem() throws IOException {
         Path dir = tmp.resolve("jmosh-2");
         Rendezvous r = Rendezvous.claim(dir).orElseThrow();
-        Files.writeString(dir.resolve("new"), "a stale regular file");
-        Files.writeString(dir.resolve("req.999999999"), "a launcher that is gone");
-        try (FileChannel requests = r.publish()) {
-            assertThat(Files.readAttributes(dir.resolve("new"), java.nio.file.attribute.BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS).isOther()).as("a named pipe").isTrue();
+        Files.writeString(dir.resolve(Rendezvous.SOCKET), "a stale regular file");
+        try (LocalSocket socket = r.publish()) {
+            assertThat(Files.readAttributes(dir.resolve(Rendezvous.SOCKET), java.nio.file.attribute.BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS).isOther()).as("a socket").isTrue();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(Rendezvous.SOCKET),
+                    LinkOption.NOFOLLOW_LINKS))).isEqualTo("rw-------");
             assertThat(Files.readString(dir.resolve("pid")).strip())
                     .isEqualTo(Long.toString(ProcessHandle.current().pid()));
-            assertThat(dir.resolve("req.999999999")).doesNotExist();
         }
         r.withdraw();
-        assertThat(dir.resolve("new")).doesNotExist();
+        assertThat(dir.resolve(Rendezvous.SOCKET)).doesNotExist();
         assertThat(dir.resolve("pid")).doesNotExist();
         r.release();
     }
@@ -86,7 +86,7 @@ class RendezvousTest {
     void aNewServerDoesNotWaitForOneThatListens() throws IOException {
         Path dir = tmp.resolve("jmosh-4");
         Rendezvous serving = Rendezvous.claim(dir).orElseThrow();
-        try (FileChannel requests = serving.publish()) {
+        try (LocalSocket requests = serving.publish()) {
             long start = System.nanoTime();
             assertThat(Rendezvous.claim(dir, 5_000)).isEmpty();
             assertThat(System.nanoTime() - start).as("no wait").isLessThan(2_000_000_000L);
