@@ -56,6 +56,9 @@ public final class ServerMain {
             System.exit(e.status());
             return;
         }
+        boolean verbose = bound.args().verbose() > 0;
+        Optional<UserServer> shared = verbose ? Optional.empty() : claim();
+        shared.ifPresent(UserServer::listen); // before MOSH CONNECT: the next launcher finds this server
         if (stdinIsTerminal()) {
             out.print("\r\n\n");
         }
@@ -64,9 +67,7 @@ public final class ServerMain {
         int[] size = windowSize();
         err.print(Messages.detached(ProcessHandle.current().pid()));
         err.flush();
-        boolean verbose = bound.args().verbose() > 0;
         detach(verbose);
-        Optional<UserServer> shared = verbose ? Optional.empty() : claim();
         if (shared.isPresent()) {
             UserServer server = shared.get();
             Signals.on("TERM", server::terminate);

@@ -94,10 +94,10 @@ public final class UserServer {
     public void run(SessionSetup.Bound first, int[] size, String name, ServerSession.Inbox inbox)
             throws InterruptedException {
         host(first, size, name, inbox, "started in this process");
-        if (!open()) {
+        if (requests == null && !listen()) {
+            awaitSessions();
             return;
         }
-        log.line("server", "serving " + rendezvous.dir() + " as pid " + ProcessHandle.current().pid());
         while (true) {
             handle(events.take());
             if (!sessions.isEmpty()) {
@@ -121,15 +121,38 @@ public final class UserServer {
         }
     }
 
-    /** Publishes the socket and starts accepting on it; false (logged) if that fails. */
+    /**
+     * Publishes the socket and starts accepting on it. Call it before the first session's
+     * {@code MOSH CONNECT} is printed, so that a launcher started as soon as that one returns
+     * finds this server; requests wait until {@link #run}. If not called, {@link #run} does it.
+     *
+     * @return false (logged) if that fails: {@link #run} then serves the first session alone
+     */
+    public boolean listen() {
+        if (!publish()) {
+            return false;
+        }
+        log.line("server", "serving " + rendezvous.dir() + " as pid " + ProcessHandle.current().pid());
+        return true;
+    }
+
+    /** Publishes again after late requests started sessions; false once the sessions here have ended, if that fails. */
     private boolean open() throws InterruptedException {
+        if (publish()) {
+            return true;
+        }
+        awaitSessions();
+        return false;
+    }
+
+    /** Publishes the socket and starts accepting on it; false (logged) if that fails. */
+    private boolean publish() {
         LocalSocket old = requests;
         try {
             requests = rendezvous.publish();
         } catch (IOException e) {
             log.line("server", "cannot serve " + rendezvous.dir() + ": " + e.getMessage()
                     + "; the sessions here run on, later ones start their own process");
-            awaitSessions();
             return false;
         }
         if (old != null) {
