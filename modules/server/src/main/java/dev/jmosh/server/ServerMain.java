@@ -70,10 +70,12 @@ public final class ServerMain {
         detach(verbose);
         if (shared.isPresent()) {
             UserServer server = shared.get();
+            server.start(bound, size, UserServer.sessionName(bound.transport().localAddress().getPort()), inbox);
+            // only now: a signal in between would have found no session to end (it went to inbox before)
             Signals.on("TERM", server::terminate);
             Signals.on("INT", server::terminate);
             Signals.on("USR1", server::user1);
-            server.run(bound, size, UserServer.sessionName(bound.transport().localAddress().getPort()), inbox);
+            server.run();
             System.exit(0);
             return;
         }

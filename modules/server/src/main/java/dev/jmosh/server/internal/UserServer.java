@@ -86,14 +86,18 @@ public final class UserServer {
     }
 
     /**
-     * Serves {@code first} (bound by this process, its window {@code size}) and every session
-     * handed over, until the last has ended.
+     * Hosts {@code first} (bound by this process, its window {@code size}). Install the handlers
+     * that call {@link #terminate} and {@link #user1} only after this: they reach the sessions
+     * hosted at the time, and until then the first session's own {@code inbox} takes its signals.
      *
      * @param inbox where the first session's signals wait (posted before this was called, possibly)
      */
-    public void run(SessionSetup.Bound first, int[] size, String name, ServerSession.Inbox inbox)
-            throws InterruptedException {
+    public void start(SessionSetup.Bound first, int[] size, String name, ServerSession.Inbox inbox) {
         host(first, size, name, inbox, "started in this process");
+    }
+
+    /** Serves every session handed over, after {@link #start}, until the last session has ended. */
+    public void run() throws InterruptedException {
         if (requests == null && !listen()) {
             awaitSessions();
             return;
