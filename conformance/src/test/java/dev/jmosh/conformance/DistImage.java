@@ -93,6 +93,13 @@ final class DistImage {
         env.put("HOME", Files.createDirectories(scratch.resolve("home")).toString());
         env.put("LANG", "C.UTF-8");
         env.put("TERM", "xterm-256color");
+        // the run's server mode, and a rendezvous of the test's own: its per-user servers never
+        // meet another test's, nor a server running in the real /tmp/jmosh-UID
+        env.put("JMOSH_TMPDIR", Files.createDirectories(scratch.resolve("tmp")).toString());
+        String mode = System.getenv("JMOSH_SERVER_MODE");
+        if (mode != null && !mode.isEmpty()) {
+            env.put("JMOSH_SERVER_MODE", mode);
+        }
         return env;
     }
 

@@ -129,6 +129,7 @@ class ImageEndToEndTest {
     @Test
     @Timeout(120)
     void aMismatchedBrokenOrTruncatedCacheChangesNothingAUserSees() throws Exception {
+        Map<String, String> env = processMode(); // each run starts a JVM with the cache under test
         DistImage.Result reference = version(env, image.bin("jmosh-server"));
         assertThat(reference.status()).isZero();
         assertThat(reference.out()).startsWith("jmosh-server ");
@@ -173,7 +174,22 @@ class ImageEndToEndTest {
     /** Runs {@code program --version} (or {@code args}) with JVM options in {@code variable}. */
     private static DistImage.Result withOptions(String variable, String options, String program, String... args)
             throws Exception {
+        return withOptions(processMode(), variable, options, program, args);
+    }
+
+    /**
+     * The clean environment with one session per process: a run that checks how a JVM starts must
+     * start one, never hand its request to a per-user server that is running.
+     */
+    private static Map<String, String> processMode() {
         Map<String, String> e = new HashMap<>(env);
+        e.put("JMOSH_SERVER_MODE", "process");
+        return e;
+    }
+
+    private static DistImage.Result withOptions(Map<String, String> environment, String variable, String options,
+            String program, String... args) throws Exception {
+        Map<String, String> e = new HashMap<>(environment);
         e.put(variable, options);
         return args.length == 0 ? version(e, program) : DistImage.run(e, 30, concat(program, args));
     }
