@@ -43,12 +43,12 @@ final class Reply {
     }
 
     /**
-     * Writes the reply to the launcher's connection, which is then closed.
+     * Writes the reply to the launcher's connection (whoever accepted it closes it).
      *
      * @return whether it was written (false: the launcher is gone)
      */
     static boolean send(LocalSocket.Connection launcher, String stdout, String stderr, String status) {
-        try (launcher) {
+        try {
             launcher.write(format(stdout, stderr, status).getBytes(StandardCharsets.UTF_8));
             return true;
         } catch (IOException e) {

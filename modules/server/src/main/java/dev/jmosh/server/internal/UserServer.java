@@ -96,9 +96,12 @@ public final class UserServer {
         host(first, size, name, inbox, "started in this process");
     }
 
-    /** Serves every session handed over, after {@link #start}, until the last session has ended. */
+    /**
+     * Serves every session handed over, after {@link #listen} and {@link #start}, until the last
+     * session has ended; if {@link #listen} failed, only the sessions already here.
+     */
     public void run() throws InterruptedException {
-        if (requests == null && !listen()) {
+        if (requests == null) {
             awaitSessions();
             return;
         }
@@ -128,7 +131,7 @@ public final class UserServer {
     /**
      * Publishes the socket and starts accepting on it. Call it before the first session's
      * {@code MOSH CONNECT} is printed, so that a launcher started as soon as that one returns
-     * finds this server; requests wait until {@link #run}. If not called, {@link #run} does it.
+     * finds this server; requests wait until {@link #run}.
      *
      * @return false (logged) if that fails: {@link #run} then serves the first session alone
      */
@@ -215,7 +218,7 @@ public final class UserServer {
             r = LauncherRequest.read(rendezvous, launcher);
         } catch (LauncherRequest.Elsewhere e) {
             log.line("server", e.getMessage() + ": it runs a server process of its own");
-            reply(launcher, "", "", Reply.OWN_PROCESS);
+            Reply.send(launcher, "", "", Reply.OWN_PROCESS);
             return;
         } catch (IOException e) {
             log.line("server", "refused the request of process " + pid + ": " + e.getMessage());
@@ -228,29 +231,24 @@ public final class UserServer {
         try {
             if (ServerArgs.parse(r.program(), argv, r.environment()).verbose() > 0) {
                 // a verbose server keeps the launcher's standard error: only a process of its own can
-                reply(launcher, "", "", Reply.OWN_PROCESS);
+                Reply.send(launcher, "", "", Reply.OWN_PROCESS);
                 return;
             }
             bound = SessionSetup.bind(r.program(), argv, r.environment(), charset(r.environment()), err);
         } catch (ServerExit x) {
-            reply(launcher, x.stdout(),
+            Reply.send(launcher, x.stdout(),
                     errBytes.toString(StandardCharsets.UTF_8) + x.stderr(), Integer.toString(x.status()));
             return;
         }
         String out = (r.stdinTerminal() ? "\r\n\n" : "") + bound.connectLine() + "\n";
         err.print(Messages.detached(ProcessHandle.current().pid()));
-        if (!reply(launcher, out, errBytes.toString(StandardCharsets.UTF_8), "0")) {
+        if (!Reply.send(launcher, out, errBytes.toString(StandardCharsets.UTF_8), "0")) {
             log.line("server", "process " + pid + " left before its answer; its port is closed");
             bound.transport().close();
             return;
         }
         String name = sessionName(bound.transport().localAddress().getPort());
         host(bound, r.size(), name, new ServerSession.Inbox(), "started for process " + pid);
-    }
-
-    /** Answers {@code launcher} ({@link Reply#send}); false if it is gone. */
-    private static boolean reply(LocalSocket.Connection launcher, String stdout, String stderr, String status) {
-        return Reply.send(launcher, stdout, stderr, status);
     }
 
     /** What {@code env}'s locale makes the C library's character set, asked once per locale. */

@@ -26,11 +26,13 @@ class ReplyTest {
 
     @Test
     @Timeout(20)
-    void theAnswerGoesToTheLaunchersConnectionWhichIsThenClosed() throws IOException {
+    void theAnswerGoesToTheLaunchersConnection() throws IOException {
         Path path = dir.resolve("socket");
         try (LocalSocket server = LocalSocket.listen(path);
              SocketChannel launcher = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-            assertThat(Reply.send(server.accept(5_000), "MOSH CONNECT 1 k\n", "", "0")).isTrue();
+            try (LocalSocket.Connection c = server.accept(5_000)) {
+                assertThat(Reply.send(c, "MOSH CONNECT 1 k\n", "", "0")).isTrue();
+            }
             ByteBuffer got = ByteBuffer.allocate(100);
             while (launcher.read(got) >= 0) {
                 // to the end: the server closed its side
